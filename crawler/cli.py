@@ -1,0 +1,135 @@
+"""The ``scr`` command: harvest, serve, digest and sources."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .database import HarvestLocked, ReviewStore
+
+DEFAULT_DB = "data/reviews.db"
+ROOT = Path(__file__).resolve().parents[1]
+
+EXIT_PARTIAL = 1
+EXIT_LOCKED = 3
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    for row in rows:
+        out.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+    return "\n".join(out)
+
+
+@click.group()
+@click.version_option(package_name="scr-digest")
+def main():
+    """scr-digest: harvest, search and follow published UK case reviews."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--snapshot", type=click.Path(file_okay=False), help="Answer every request from this saved-site directory instead of the network.")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--wait", is_flag=True, help="Wait for a running harvest to finish instead of refusing.")
+@click.option("--quiet", "-q", is_flag=True, help="Only print the summary.")
+def harvest(sources, snapshot, db_path, wait, quiet):
+    """Harvest SOURCES (nspcc, govuk, partnerships, or registry ids; none means all).
+
+    Exits 0 when every source succeeded, 1 when any failed or looks suspect (the others are
+    still stored), and 3 when another harvest holds the database.
+    """
+    from .harvest import run_harvest
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"  {message}", err=True)
+
+    try:
+        rows = run_harvest(db_path, list(sources), snapshot=snapshot, progress=progress, wait=wait)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise click.BadParameter(str(exc), param_hint="--snapshot") from exc
+    except HarvestLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    table = []
+    for row in rows:
+        responses = json.loads(row["responses"] or "{}")
+        table.append(
+            [
+                row["source"],
+                row["state"],
+                row["requests"],
+                " ".join(f"{k}:{v}" for k, v in sorted(responses.items())) or "-",
+                row["items"],
+                row["new_reviews"],
+                row["updated_reviews"],
+                row["error_count"],
+            ]
+        )
+    click.echo(_table(table, ["source", "state", "requests", "responses", "reviews", "new", "updated", "errors"]))
+    failed = [r for r in rows if r["state"] != "ok"]
+    total = sum(r["items"] for r in rows)
+    click.echo(f"\n{len(rows)} sources, {total} reviews seen, {len(failed)} not ok. Database: {db_path}")
+    for row in failed:
+        errors = json.loads(row["errors"] or "[]")
+        click.echo(f"  {row['source']}: {row['state']}: {errors[-1] if errors else ''}", err=True)
+    if failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (local only by default).")
+def serve(db_path, port, host):
+    """Serve the database with Datasette, metadata.yml and the project's plugins."""
+    from datasette.cli import cli as datasette_cli
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `scr harvest` first")
+    ReviewStore(db_path).close()  # make sure the schema is current
+    args = ["serve", str(db_path), "--host", host, "--port", str(port), "--metadata", str(ROOT / "metadata.yml")]
+    datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)
+
+
+@main.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def sources(db_path):
+    """List the source registry and the health of each source."""
+    from .registry import load_registry
+
+    health = {}
+    if Path(db_path).exists():
+        store = ReviewStore(db_path)
+        health = {r["id"]: dict(r) for r in store.conn.execute("SELECT * FROM sources")}
+        store.close()
+    rows = []
+    for source in load_registry():
+        h = health.get(source.id, {})
+        rows.append(
+            [
+                source.id,
+                source.nation,
+                source.serves,
+                source.area,
+                len(source.urls),
+                h.get("state") or "never run",
+                h.get("last_items") if h.get("last_items") is not None else "-",
+                (h.get("failing_since") or "")[:10] or "-",
+            ]
+        )
+    for sid, h in sorted(health.items()):
+        if sid not in {r[0] for r in rows}:
+            rows.append([sid, h.get("nation") or "-", h.get("serves") or "-", h.get("area") or "-", "-", h.get("state"), h.get("last_items"), (h.get("failing_since") or "")[:10] or "-"])
+    click.echo(_table(rows, ["id", "nation", "serves", "area", "urls", "state", "reviews", "not ok since"]))
+    problems = [(sid, h) for sid, h in health.items() if h.get("state") not in (None, "ok")]
+    for sid, h in problems:
+        click.echo(f"{sid}: {h['state']} since {h['failing_since']}: {h['last_error']}")

@@ -1,0 +1,131 @@
+"""Run a harvest: choose spiders for the requested sources, crawl, and report per source."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from .database import HarvestLocked, ReviewStore, utc_now
+from .registry import load_registry
+
+# Collections of sources a harvest can be asked for by name, and the spider that serves each.
+SPIDERS = {
+    "partnerships": "crawler.spiders.partnerships.PartnershipSpider",
+}
+
+
+@dataclass
+class Plan:
+    spider_path: str
+    kwargs: dict
+
+    @property
+    def spider(self):
+        module, name = self.spider_path.rsplit(".", 1)
+        return getattr(import_module(module), name)
+
+
+def plan_harvest(selectors: list[str]) -> list[Plan]:
+    """The spiders to run for ``selectors`` (collection names or registry ids; none means all)."""
+    registry_ids = {s.id for s in load_registry()}
+    unknown = [s for s in selectors if s not in SPIDERS and s not in registry_ids]
+    if unknown:
+        raise ValueError(
+            f"unknown source {', '.join(unknown)}: use one of {', '.join(SPIDERS)}, "
+            "or a registry id (see `scr sources`)"
+        )
+    if not selectors:
+        return [Plan(path, {}) for path in SPIDERS.values()]
+    plans = [Plan(SPIDERS[s], {}) for s in dict.fromkeys(selectors) if s in SPIDERS]
+    chosen = [s for s in selectors if s in registry_ids]
+    if chosen and "partnerships" not in selectors:
+        plans.append(Plan(SPIDERS["partnerships"], {"sources": ",".join(chosen)}))
+    return plans
+
+
+@contextmanager
+def harvest_lock(db_path: Path, wait: bool = False):
+    """Only one harvest may write a database at a time."""
+    lock_path = Path(f"{db_path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise HarvestLocked(
+                f"another harvest is already writing {db_path} ({holder}); "
+                "wait for it to finish, or pass --wait"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()} since {utc_now()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def crawl_settings(db_path: Path, snapshot: Path | None, run_id: str, started: str, progress):
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    settings.set("SCR_DB_PATH", str(db_path))
+    settings.set("SCR_RUN_ID", run_id)
+    settings.set("SCR_RUN_STARTED", started)
+    settings.set("SCR_PROGRESS", progress)
+    settings.set("HTTPCACHE_DIR", str(Path(db_path).resolve().parent / "httpcache"))
+    if snapshot is not None:
+        settings.set("SNAPSHOT_DIR", str(snapshot))
+        settings.set("HTTPCACHE_ENABLED", False)
+        settings.set("DOWNLOAD_DELAY", 0)
+        settings.set("AUTOTHROTTLE_ENABLED", False)
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 8)
+        settings.set("RETRY_ENABLED", False)
+    return settings
+
+
+def run_harvest(
+    db_path: str | Path,
+    selectors: list[str],
+    snapshot: str | Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    wait: bool = False,
+    settings_overrides: dict | None = None,
+) -> list[dict]:
+    """Harvest the chosen sources into ``db_path``; returns this run's ``harvests`` rows."""
+    from scrapy.crawler import CrawlerProcess
+
+    db_path = Path(db_path)
+    plans = plan_harvest(selectors)
+    snapshot_dir = Path(snapshot) if snapshot else None
+    if snapshot_dir is not None and not snapshot_dir.is_dir():
+        raise FileNotFoundError(f"snapshot directory {snapshot_dir} does not exist")
+    with harvest_lock(db_path, wait=wait):
+        ReviewStore(db_path).close()  # create or migrate before any spider opens it
+        run_id = uuid.uuid4().hex[:12]
+        started = utc_now()
+        settings = crawl_settings(db_path, snapshot_dir, run_id, started, progress)
+        for key, value in (settings_overrides or {}).items():
+            settings.set(key, value)
+        process = CrawlerProcess(settings, install_root_handler=False)
+        for plan in plans:
+            process.crawl(plan.spider, **plan.kwargs)
+        process.start()
+        store = ReviewStore(db_path)
+        try:
+            rows = store.conn.execute(
+                "SELECT * FROM harvests WHERE run_id = ? ORDER BY source", (run_id,)
+            ).fetchall()
+            return [dict(r) for r in rows]
+        finally:
+            store.close()

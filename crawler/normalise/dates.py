@@ -1,0 +1,142 @@
+"""Dates as review listings write them, turned into ISO strings as precise as the source.
+
+``find_dates`` scans free text ("Serious Case Review Ruby – published 4th June 2020",
+"is today (14/02/2019) publishing", "BABY ROSE REPORT - Mar 2023 Final.pdf") and returns every
+date it can see, with its precision. ``normalise_date`` returns the first one, or None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+# Ordered from most to least precise; earlier patterns claim their span first.
+_PATTERNS = [
+    # 2021-04-12
+    re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    # 12th April 2021, 3 March, 2021, the 23rd of May 2016, 12-Apr-2021
+    re.compile(
+        r"(?<![\w/])" + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MONTH + r"[\s,\-/.]*" + _YEAR + r"(?!\d)",
+        re.I,
+    ),
+    # April 12th, 2021 / April 12 2021
+    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I),
+    # 14/02/2019, 14.02.2019, 14-02-2019 (UK order)
+    re.compile(r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<mnum>[01]?\d)[/.\-]" + _YEAR + r"(?!\d)"),
+    # 14/02/19
+    re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])"),
+    # March 2016, Sept 2021, Mar-2023, May, 2023
+    re.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I),
+    # 2021-04, 04/2021
+    re.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])"),
+    re.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)"),
+    # a bare year
+    re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])"),
+]
+
+EARLIEST_YEAR = 1970
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    start: int
+    end: int
+
+    @property
+    def precision(self) -> int:
+        """1 for a year, 2 for a month, 3 for a day."""
+        return self.iso.count("-") + 1
+
+
+def _latest_year() -> int:
+    return date.today().year + 1
+
+
+def _build(year: int, month: int | None, day: int | None) -> str | None:
+    if not EARLIEST_YEAR <= year <= _latest_year():
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _from_match(m: re.Match) -> str | None:
+    parts = m.groupdict()
+    if parts.get("yy"):
+        year = 2000 + int(parts["yy"])
+    else:
+        year = int(parts["year"])
+    month = None
+    if parts.get("month"):
+        month = MONTHS[parts["month"].lower().rstrip(".")]
+    elif parts.get("mnum"):
+        month = int(parts["mnum"])
+    day = int(parts["day"]) if parts.get("day") else None
+    return _build(year, month, day)
+
+
+def find_dates(text: str | None) -> list[FoundDate]:
+    """Every date in ``text``, in reading order, each span claimed by its most precise form."""
+    if not text:
+        return []
+    taken: list[tuple[int, int]] = []
+    found: list[FoundDate] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            iso = _from_match(m)
+            if iso is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(FoundDate(iso, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def normalise_date(text: str | None) -> str | None:
+    """The first date in ``text`` as ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; else None."""
+    found = find_dates(text)
+    return found[0].iso if found else None
+
+
+def best_date(text: str | None) -> str | None:
+    """The most precise date in ``text`` (the first of equals); else None."""
+    found = find_dates(text)
+    if not found:
+        return None
+    return max(found, key=lambda d: (d.precision, -d.start)).iso
+
+
+def year_of(iso: str | None) -> int | None:
+    if not iso or len(iso) < 4 or not iso[:4].isdigit():
+        return None
+    return int(iso[:4])
+
+
+def more_precise(a: str | None, b: str | None) -> str | None:
+    """Of two ISO dates for the same event, the more precise one (``a`` on a tie)."""
+    if not a:
+        return b
+    if not b:
+        return a
+    return b if b.count("-") > a.count("-") else a

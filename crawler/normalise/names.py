@@ -1,0 +1,171 @@
+"""Review names: the subject's pseudonym from a title, and a key for matching the same review."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+
+_LETTERS = r"[A-Z]{1,3}\d{0,4}"
+_FIRST = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+
+# The subject of a review, in the shapes listings use. The first that matches wins.
+_SUBJECT_PATTERNS = [
+    # Codes that are a review's whole name: CPR ABCD 03-2020, CYSUR 2 2018, BSCB 2011-12/1
+    r"(?:CPR|APR|SUSR|CYSUR)\s+(?:[A-Z]{2,6}\s+)?\d{1,2}[\s\-/]\d{2,4}\b",
+    r"\b[A-Z]{2,6}\s?(?:19|20)\d\d-\d\d/\d+\b",
+    # Children F, G and H / Siblings A and B / Children A-D
+    rf"(?:Children|Siblings|Brothers|Sisters|Young People)\s+{_LETTERS}(?:\s*(?:,|and|&|-|to)\s*{_LETTERS})+",
+    # Child LG, Baby A, Young Person F, Family U, Adult B, Child A1301, Baby T2
+    rf"(?:Child|Baby|Young Person|Family|Adult|Infant|Sibling|Person|Case)\s+{_LETTERS}\b(?:\s*(?:and|&)\s*{_LETTERS}\b)?",
+    # Mr Z, Ms A, Mrs B (also 'Mr Z' in quotes)
+    rf"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+['‘\"]?(?:{_LETTERS}|{_FIRST})\b",
+    # Baby Rose, Child Iris, Baby Ivy
+    rf"(?:Child|Baby|Young Person|Family|Adult)\s+{_FIRST}\b",
+    # Operation Kestrel
+    rf"Operation\s+{_FIRST}",
+]
+_SUBJECT = re.compile("|".join(f"(?:{p})" for p in _SUBJECT_PATTERNS))
+
+# Words that describe the review or the document rather than name anyone.
+_NOISE = re.compile(
+    r"\b(?:(?:local |national )?(?:child )?safeguarding practice reviews?|serious case (?:management )?"
+    r"reviews?|significant case reviews?|safeguarding adults? reviews?|domestic homicide reviews?"
+    r"|(?:child|adult) practice reviews?|case management reviews?|single unified safeguarding reviews?"
+    r"|(?:multi[- ]agency )?learning reviews?|rapid reviews?|thematic reviews?|discretionary"
+    r"|L?CSPRs?|SPRs?|SCRs?|SARs?|DHRs?|CPRs?|APRs?|SUSRs?|CMRs?|MALRs?"
+    r"|overview reports?|full reports?|final reports?|executive summary|summary reports?|reports?"
+    r"|one[- ]page (?:learning )?summary|learning (?:summary|brief(?:ing)?|briefing note)"
+    r"|(?:7|seven)[- ]minute (?:briefing|learning)(?: note)?|practitioner briefing|briefing(?: note)?"
+    r"|action plan|(?:partnership |agency )?response|media statement|press release"
+    r"|published(?: on)?(?: the)?|publication|final|update[d]?|draft|v\d+|version \d+"
+    r"|pdf icon|word icon|pdf|docx?|into|in respect of|in relation to|concerning|regarding|about"
+    r"|the death of|review|into)\b",
+    re.I,
+)
+_SIZE = re.compile(r"[\[(]\s*\d+(?:\.\d+)?\s*(?:kb|mb|k|m)\s*[\])]|\(\s*(?:pdf|docx?)[^)]*\)", re.I)
+_EXT = re.compile(r"\.(?:pdf|docx?|odt|rtf)\b", re.I)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^[\s\-–—:;,.|'\"‘’“”()]+|[\s\-–—:;,.|'\"‘’“”(]+$", "", text)
+    return text.strip()
+
+
+_CAPS_WORDS = re.compile(
+    r"\b(BABY|CHILD|CHILDREN|FAMILY|YOUNG|PERSON|ADULT|REPORT|REVIEW|FINAL|SUMMARY|EXECUTIVE"
+    r"|OVERVIEW|SERIOUS|CASE|LEARNING|BRIEFING|PUBLISHED|OPERATION)\b"
+)
+_CAPS_NAME = re.compile(r"\b(Baby|Child|Family|Operation|Person|Adult) ([A-Z]{3,})\b")
+
+
+def _title_case_caps(text: str) -> str:
+    """BABY ROSE REPORT -> Baby Rose Report; letter codes (LG, XSCP, ABCD) stay as they are."""
+    text = _CAPS_WORDS.sub(lambda m: m.group(1).capitalize(), text)
+    return _CAPS_NAME.sub(lambda m: f"{m.group(1)} {m.group(2).capitalize()}", text)
+
+
+# Board acronyms in titles ("Leo – HSCB Report"): who published, not who it is about.
+_BOARD_ACRONYM = re.compile(r"\b[A-Z]{0,4}(?:LSCB|LSCP|SCB|SCP|SAB|SCMP|CSP|SSP|SP)\b")
+_TYPE_PHRASES = re.compile(
+    r"\b(?:(?:local |national )?child safeguarding practice reviews?|safeguarding practice reviews?"
+    r"|serious case (?:management )?reviews?|safeguarding adults? reviews?|domestic homicide reviews?"
+    r"|(?:child|adult) practice reviews?)\b",
+    re.I,
+)
+# Topic words: a title made of these names a theme, not a person ("Sibling Abuse").
+_TOPIC_WORDS = {
+    "abuse", "neglect", "exploitation", "harm", "injury", "injuries", "suicide", "self", "sexual",
+    "criminal", "domestic", "violence", "adolescents", "adolescent", "infants", "infant", "babies",
+    "children", "thematic", "risk", "safeguarding", "review", "learning", "death", "deaths",
+    "disabilities", "disabled", "mental", "health", "drowning", "bruising", "care", "online",
+    "homicide", "overdose", "multi", "agency", "practice", "national", "young", "people", "at",
+    "of", "in", "on", "for", "with", "from", "to", "the", "by", "who", "whose", "sudden",
+    "unexpected", "sleep", "co", "sleeping", "knife", "crime", "gang", "county", "lines",
+}  # fmt: skip
+
+
+def strip_title(text: str) -> str:
+    """The title without file-name debris, sizes, dates, type words and document words."""
+    text = _title_case_caps(_EXT.sub(" ", text).replace("_", " "))
+    text = _BOARD_ACRONYM.sub(" ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[A-Z])", " ", text)
+    text = _SIZE.sub(" ", text)
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    text = re.sub(r"\((?:published\s*)?\)", " ", text, flags=re.I)
+    text = _NOISE.sub(" ", text)
+    text = re.sub(r"\s+(?:[-–—:|])(?:\s+[-–—:|])+\s+", " – ", text)
+    text = re.sub(r"\s+:", ":", text)
+    return _tidy(text)
+
+
+def find_pseudonym(text: str | None) -> str | None:
+    """The subject named in a title or sentence (``Child LG``, ``Mr Z``), or None."""
+    if not text:
+        return None
+    candidate = _title_case_caps(_EXT.sub(" ", text).replace("_", " "))
+    candidate = re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", candidate)
+    candidate = _TYPE_PHRASES.sub(" – ", candidate)
+    m = _SUBJECT.search(candidate)
+    if not m:
+        return None
+    name = re.sub(r"\s+", " ", m.group(0)).strip()
+    name = re.sub(r"['‘’\"]", "", name)
+    return name
+
+
+def normalise_pseudonym(text: str | None) -> str | None:
+    """A clean name for a review's subject from an isolated name or a whole title.
+
+    A recognisable subject (``Child Q``, ``Children F, G and H``, ``Mr Z``) is returned as
+    written; otherwise the title without type words, dates and file debris (``Jasmine``,
+    ``Claire and Anne``). None when nothing is left.
+    """
+    if not text:
+        return None
+    found = find_pseudonym(text)
+    if found:
+        return found
+    rest = re.sub(r"\s*\([A-Z]{2,}\d*\)$", "", strip_title(text))
+    return rest if looks_like_name(rest) else None
+
+
+def looks_like_name(text: str | None) -> bool:
+    """'Jasmine', 'Claire and Anne', 'Tom & Ann' are names; 'Sibling Abuse' is a topic."""
+    if not text or len(text) > 40:
+        return False
+    words = re.findall(r"[A-Za-z']+", text)
+    if not words or len(words) > 5:
+        return False
+    for word in words:
+        if word.lower() in ("and",):
+            continue
+        if word.lower() in _TOPIC_WORDS or not word[0].isupper():
+            return False
+    return True
+
+
+def review_name(title: str | None) -> str | None:
+    """The name a review goes by: its subject, or for a review about no one, its short title."""
+    if not title:
+        return None
+    return normalise_pseudonym(title) or strip_title(title) or None
+
+
+def name_key(name: str | None) -> str | None:
+    """A matching key: case, quotes, 'and'/'&', punctuation and the word 'the' do not matter."""
+    if not name:
+        return None
+    text = name.lower().replace("&", " and ")
+    text = re.sub(r"['‘’\"]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"\b(?:the|a|an)\b", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or None
+
+
+def slug(text: str) -> str:
+    text = text.lower().replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -1,0 +1,82 @@
+"""Make scraped values safe and tidy: plain text, and only http(s) links."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from itemadapter import ItemAdapter
+
+TEXT_FIELDS = (
+    "title", "seen_title", "pseudonym", "area_text", "type_text", "published_text", "author",
+    "summary", "recommendations", "background", "response", "model", "area",
+)  # fmt: skip
+LIST_FIELDS = ("themes", "keywords")
+MAX_TEXT = 20_000
+MAX_LIST_ITEM = 500
+
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean_text(value) -> str | None:
+    """Plain text: no tags, entities decoded, control characters and extra spaces removed."""
+    if value is None:
+        return None
+    text = html.unescape(_TAG.sub(" ", str(value)))
+    text = _CONTROL.sub("", text).replace("\u00a0", " ").replace("\u200b", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:MAX_TEXT] or None
+
+
+def safe_url(value) -> str | None:
+    """An absolute http(s) URL, or None: no javascript:, data:, mailto: or bare fragments."""
+    if not value:
+        return None
+    url = _CONTROL.sub("", str(value)).strip().replace(" ", "%20")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+class CleanPipeline:
+    def __init__(self, stats=None):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item, spider=None):
+        adapter = ItemAdapter(item)
+        for field in TEXT_FIELDS:
+            if field in adapter:
+                adapter[field] = clean_text(adapter.get(field))
+        for field in LIST_FIELDS:
+            values = []
+            for value in adapter.get(field) or []:
+                text = clean_text(value)
+                if text and text not in values:
+                    values.append(text[:MAX_LIST_ITEM])
+            adapter[field] = values
+        documents, seen = [], set()
+        for document in adapter.get("documents") or []:
+            url = safe_url(document.get("url"))
+            if url is None:
+                if self.stats:
+                    self.stats.inc_value("scr/cleaned/unsafe_document_url")
+                continue
+            if url in seen:
+                continue
+            seen.add(url)
+            documents.append(
+                {"url": url, "kind": document.get("kind"), "title": clean_text(document.get("title"))}
+            )
+        adapter["documents"] = documents
+        adapter["source_url"] = safe_url(adapter.get("source_url")) or adapter.get("source_url")
+        return item

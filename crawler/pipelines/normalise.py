@@ -1,0 +1,71 @@
+"""Turn what a page said into the data model's values, with the pure normalisers."""
+
+from __future__ import annotations
+
+import re
+
+from itemadapter import ItemAdapter
+
+from ..normalise.areas import ANONYMOUS, resolve_area
+from ..normalise.dates import normalise_date, year_of
+from ..normalise.facts import summary_facts
+from ..normalise.names import name_key, normalise_pseudonym, review_name
+from ..normalise.review_types import normalise_review_type
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# Review types that only one nation uses.
+_TYPE_NATION = {"cpr": "Wales", "susr": "Wales", "cmr": "Northern Ireland"}
+
+
+def normalise_item(adapter: ItemAdapter) -> None:
+    """Fill the model's fields from the raw ones. Pure apart from mutating ``adapter``."""
+    area = resolve_area(adapter.get("area_text") or adapter.get("area"))
+    if area is None and not adapter.get("area_text"):
+        area = resolve_area(adapter.get("source_area"))
+    if area is not None:
+        adapter["area"] = area.name
+        adapter["area_code"] = area.code
+        adapter["area_codes"] = list(area.codes)
+        adapter["region"] = area.region
+        nation = area.nation
+    else:
+        adapter["area"] = adapter.get("area_text") or adapter.get("area")
+        adapter["area_codes"] = []
+        nation = None
+
+    title = adapter.get("title")
+    pseudonym = normalise_pseudonym(adapter.get("pseudonym") or title)
+    adapter["pseudonym"] = pseudonym
+    adapter["name_key"] = name_key(pseudonym or review_name(title))
+
+    published = adapter.get("published")
+    if not (published and _ISO.match(published)):
+        published = normalise_date(adapter.get("published_text") or published)
+    adapter["published"] = published
+    adapter["published_year"] = year_of(published)
+
+    if area is None or area.name == ANONYMOUS:
+        nation = adapter.get("nation") or nation
+    kind = adapter.get("review_type") or normalise_review_type(
+        " ".join(t for t in (adapter.get("type_text"), title) if t),
+        nation or adapter.get("source_nation"),
+        adapter.get("serves"),
+        year_of(published),
+    )
+    adapter["review_type"] = kind
+    if nation is None and kind in _TYPE_NATION:
+        nation = _TYPE_NATION[kind]
+    if nation is None and adapter.get("area") != ANONYMOUS:
+        nation = adapter.get("source_nation")
+    adapter["nation"] = nation
+
+    facts = summary_facts(adapter.get("summary"))
+    for field, value in facts.as_dict().items():
+        if not adapter.get(field):
+            adapter[field] = value
+
+
+class NormalisePipeline:
+    def process_item(self, item, spider=None):
+        normalise_item(ItemAdapter(item))
+        return item

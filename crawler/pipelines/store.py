@@ -1,0 +1,55 @@
+"""Write reviews to SQLite, one transaction per item, and count outcomes per source."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from itemadapter import ItemAdapter
+
+from ..database import ReviewStore, utc_now
+from ..normalise.areas import resolve_area, same_place
+
+
+def source_kind_for(adapter: ItemAdapter) -> str:
+    """A partnership's sighting of its own area's review outranks its copies of others'."""
+    kind = adapter.get("source_kind") or "partnership"
+    if kind != "partnership":
+        return kind
+    own = resolve_area(adapter.get("source_area"))
+    review_area = resolve_area(adapter.get("area"))
+    return "own" if same_place(own, review_area) else "partnership"
+
+
+class StorePipeline:
+    def __init__(self, db_path: str, seen_at: str, stats=None):
+        self.db_path = db_path
+        self.seen_at = seen_at
+        self.stats = stats
+        self.store: ReviewStore | None = None
+        self.review_ids: dict[str, set[str]] = defaultdict(set)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        return cls(settings.get("SCR_DB_PATH"), settings.get("SCR_RUN_STARTED") or utc_now(), crawler.stats)
+
+    def open_spider(self, spider=None):
+        self.store = ReviewStore(self.db_path)
+
+    def close_spider(self, spider=None):
+        if self.stats:
+            for source, ids in self.review_ids.items():
+                self.stats.set_value(f"scr/source/{source}/reviews", len(ids))
+        if self.store:
+            self.store.close()
+
+    def process_item(self, item, spider=None):
+        adapter = ItemAdapter(item)
+        source = adapter["source"]
+        result = self.store.save_review(
+            adapter.asdict(), source=source, source_kind=source_kind_for(adapter), seen_at=self.seen_at
+        )
+        self.review_ids[source].add(result.review_id)
+        if self.stats:
+            self.stats.inc_value(f"scr/source/{source}/{result.outcome}")
+        return item

@@ -1,0 +1,60 @@
+"""Drop items that cannot be stored correctly, and count why. Never crash the crawl."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from ..database import DOCUMENT_KINDS, STATUSES
+from ..normalise.areas import NATIONS
+from ..normalise.review_types import REVIEW_TYPES
+
+logger = logging.getLogger(__name__)
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def problems(adapter: ItemAdapter) -> list[str]:
+    """What is wrong with an item, as short reasons; empty when it can be stored."""
+    found = []
+    if not adapter.get("name_key"):
+        found.append("no_name")
+    if not adapter.get("area"):
+        found.append("no_area")
+    if adapter.get("review_type") not in REVIEW_TYPES:
+        found.append("bad_review_type")
+    if adapter.get("published") and not _ISO.match(adapter["published"]):
+        found.append("bad_published")
+    if adapter.get("nation") and adapter["nation"] not in NATIONS:
+        found.append("bad_nation")
+    if adapter.get("status") and adapter["status"] not in STATUSES:
+        found.append("bad_status")
+    for document in adapter.get("documents") or []:
+        if document.get("kind") not in DOCUMENT_KINDS:
+            found.append("bad_document_kind")
+            break
+    return found
+
+
+class ValidatePipeline:
+    def __init__(self, stats=None):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item, spider=None):
+        adapter = ItemAdapter(item)
+        if adapter.get("review_type") is None:
+            adapter["review_type"] = "other"
+        found = problems(adapter)
+        if found:
+            for reason in found:
+                if self.stats:
+                    self.stats.inc_value(f"scr/dropped/{reason}")
+            raise DropItem(f"{', '.join(found)}: {adapter.get('title')!r} from {adapter.get('source_url')}")
+        return item
