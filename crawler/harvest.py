@@ -117,7 +117,8 @@ def run_harvest(
         settings = crawl_settings(db_path, snapshot_dir, run_id, started, progress)
         for key, value in (settings_overrides or {}).items():
             settings.set(key, value)
-        process = CrawlerProcess(settings, install_root_handler=False)
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+        process = CrawlerProcess(settings)
         for plan in plans:
             process.crawl(plan.spider, **plan.kwargs)
         process.start()

@@ -15,6 +15,7 @@ class ReviewItem(scrapy.Item):
     title = scrapy.Field()
     seen_title = scrapy.Field()
     pseudonym = scrapy.Field()
+    name = scrapy.Field()  # what the page calls the review, when it names no one ("Sibling Abuse")
     area_text = scrapy.Field()  # an area named by the entry itself ("2016 – Bristol – ...")
     type_text = scrapy.Field()  # words that say what kind of review it is
     published_text = scrapy.Field()

@@ -99,7 +99,7 @@ def _incident(sentence: str) -> str | None:
         return "death"
     if harm:
         return "serious_harm"
-    return "other" if sentence else None
+    return None
 
 
 def _sex(sentence: str) -> str | None:

@@ -7,7 +7,16 @@ import re
 from .dates import find_dates
 
 _LETTERS = r"[A-Z]{1,3}\d{0,4}"
-_FIRST = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# Words that follow "Child"/"Baby"/"Family" in topics, not names ("Child Protection").
+_NOT_FIRST = (
+    r"(?!(?:Protection|Safeguarding|Sexual|Death|Deaths|Abuse|Criminal|Exploitation|Practice|Care"
+    r"|Health|Development|Neglect|Poverty|Mental|Services|Social|Court|Court|Arrangements|Support"
+    r"|Friendly|Focused|Centred|Centered|Trafficking|Poverty|Voice|Hubs?|Hub|Help|Law|Contact"
+    r"|Courts|Plans?|Protect|Safety|Welfare|Employment|Benefit|Minding|Line|Sleep|Led|Finding"
+    r"|Missing|Hubs|Safe|Matters|Review|Reviews|Practitioners?|Group|Groups|Justice|Reviewer"
+    r"|Learning|Ofsted|Concern|Concerns|Board|Boards|Partnership|Partnerships|Centre|Centres)\b)"
+)
+_FIRST = _NOT_FIRST + r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
 # The subject of a review, in the shapes listings use. The first that matches wins.
 _SUBJECT_PATTERNS = [
@@ -32,7 +41,7 @@ _NOISE = re.compile(
     r"\b(?:(?:local |national )?(?:child )?safeguarding practice reviews?|serious case (?:management )?"
     r"reviews?|significant case reviews?|safeguarding adults? reviews?|domestic homicide reviews?"
     r"|(?:child|adult) practice reviews?|case management reviews?|single unified safeguarding reviews?"
-    r"|(?:multi[- ]agency )?learning reviews?|rapid reviews?|thematic reviews?|discretionary"
+    r"|(?:multi[- ]agency )?learning reviews?|rapid reviews?|discretionary"
     r"|L?CSPRs?|SPRs?|SCRs?|SARs?|DHRs?|CPRs?|APRs?|SUSRs?|CMRs?|MALRs?"
     r"|overview reports?|full reports?|final reports?|executive summary|summary reports?|reports?"
     r"|one[- ]page (?:learning )?summary|learning (?:summary|brief(?:ing)?|briefing note)"
@@ -40,7 +49,7 @@ _NOISE = re.compile(
     r"|action plan|(?:partnership |agency )?response|media statement|press release"
     r"|published(?: on)?(?: the)?|publication|final|update[d]?|draft|v\d+|version \d+"
     r"|pdf icon|word icon|pdf|docx?|into|in respect of|in relation to|concerning|regarding|about"
-    r"|the death of|review|into)\b",
+    r"|the death of|reviews?|into)\b",
     re.I,
 )
 _SIZE = re.compile(r"[\[(]\s*\d+(?:\.\d+)?\s*(?:kb|mb|k|m)\s*[\])]|\(\s*(?:pdf|docx?)[^)]*\)", re.I)
@@ -84,6 +93,36 @@ _TOPIC_WORDS = {
     "of", "in", "on", "for", "with", "from", "to", "the", "by", "who", "whose", "sudden",
     "unexpected", "sleep", "co", "sleeping", "knife", "crime", "gang", "county", "lines",
 }  # fmt: skip
+# Words that are never (part of) a review subject's name on these sites.
+_NOT_NAME_WORDS = {
+    "threshold", "document", "documents", "guidance", "procedure", "procedures", "policy",
+    "policies", "strategy", "plan", "plans", "form", "forms", "template", "leaflet", "newsletter",
+    "newsletters", "annual", "business", "referral", "referrals", "contact", "training", "course",
+    "courses", "event", "events", "news", "home", "about", "us", "resources", "resource", "team",
+    "board", "boards", "partnership", "partnerships", "council", "members", "minutes", "agenda",
+    "meeting", "privacy", "cookies", "cookie", "accessibility", "statement", "sitemap", "help",
+    "search", "login", "register", "professionals", "parents", "carers", "practitioners",
+    "volunteers", "schools", "police", "nspcc", "ofsted", "gov", "local", "national", "protection",
+    "working", "together", "lessons", "briefing", "briefings", "summary", "report", "reports",
+    "reviews", "case", "cases", "serious", "framework", "toolkit", "information", "advice",
+    "support", "services", "service", "concern", "concerns", "worried", "library", "repository",
+    "publications", "publication", "links", "useful", "more", "read", "click", "here", "download",
+    "view", "page", "website", "site", "menu", "back", "top", "next", "previous", "older", "newer",
+    "latest", "recent", "all", "other", "our", "your", "what", "why", "how", "when", "where",
+    "who", "we", "you", "is", "are", "was", "a", "an", "panel", "pathways", "private", "fostering",
+    "early", "multi-agency", "mash", "lado", "send", "cse", "cce", "dfe", "nhs", "camhs", "icb",
+    "ccg", "uk", "england", "wales", "scotland", "ireland", "northern", "faq", "faqs",
+    "ebulletin", "bulletin", "conference", "webinar", "webinars", "podcast", "podcasts",
+    "consultation", "evidence", "terms", "reference", "chair", "chairs", "introduction",
+    "overview", "executive", "final", "full", "learning", "themes", "theme", "thematic",
+    "published", "publishes", "publish", "update", "updates", "archive", "archived", "notes",
+    "note", "presentation", "slides", "handout", "minute", "seven", "one", "two", "three",
+    "domestic", "adults", "adult", "child", "children", "young", "people", "person", "family",
+    "families", "baby", "babies", "safeguarding", "practice", "review", "audit", "audits",
+    "governance", "assurance", "quality", "data", "dataset", "statistics", "figures",
+    "practitioner", "incident", "incidents", "significant", "you", "access", "copy", "find",
+    "list", "lists", "available", "attached", "alongside", "following", "further", "new",
+}  # fmt: skip
 
 
 def strip_title(text: str) -> str:
@@ -94,7 +133,7 @@ def strip_title(text: str) -> str:
     text = _SIZE.sub(" ", text)
     for found in reversed(find_dates(text)):
         text = text[: found.start] + " " + text[found.end :]
-    text = re.sub(r"\((?:published\s*)?\)", " ", text, flags=re.I)
+    text = re.sub(r"[(\[]\s*(?:published|publication|pub\.?|updated)?\s*(?:on\s*)?[)\]]", " ", text, flags=re.I)
     text = _NOISE.sub(" ", text)
     text = re.sub(r"\s+(?:[-–—:|])(?:\s+[-–—:|])+\s+", " – ", text)
     text = re.sub(r"\s+:", ":", text)
@@ -140,11 +179,18 @@ def looks_like_name(text: str | None) -> bool:
     if not words or len(words) > 5:
         return False
     for word in words:
-        if word.lower() in ("and",):
+        lower = word.lower().strip("'")
+        if lower == "and":
             continue
-        if word.lower() in _TOPIC_WORDS or not word[0].isupper():
+        if lower in _TOPIC_WORDS or lower in _NOT_NAME_WORDS or not word[0].isupper():
             return False
     return True
+
+
+def is_generic_name(text: str | None) -> bool:
+    """A leftover like 'Previous', 'Local', 'Learning from National' names no review."""
+    words = re.findall(r"[A-Za-z']+", text or "")
+    return not words or words[0].lower() in _NOT_NAME_WORDS
 
 
 def review_name(title: str | None) -> str | None:

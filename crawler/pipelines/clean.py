@@ -9,7 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 from itemadapter import ItemAdapter
 
 TEXT_FIELDS = (
-    "title", "seen_title", "pseudonym", "area_text", "type_text", "published_text", "author",
+    "title", "seen_title", "pseudonym", "name", "area_text", "type_text", "published_text", "author",
     "summary", "recommendations", "background", "response", "model", "area",
 )  # fmt: skip
 LIST_FIELDS = ("themes", "keywords")

@@ -34,9 +34,9 @@ def normalise_item(adapter: ItemAdapter) -> None:
         nation = None
 
     title = adapter.get("title")
-    pseudonym = normalise_pseudonym(adapter.get("pseudonym") or title)
+    pseudonym = normalise_pseudonym(adapter.get("pseudonym") or adapter.get("name") or title)
     adapter["pseudonym"] = pseudonym
-    adapter["name_key"] = name_key(pseudonym or review_name(title))
+    adapter["name_key"] = name_key(pseudonym or review_name(adapter.get("name") or title))
 
     published = adapter.get("published")
     if not (published and _ISO.match(published)):

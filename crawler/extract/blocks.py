@@ -1,0 +1,321 @@
+"""A page as an ordered list of text blocks (headings, paragraphs, list items, table rows),
+each with its links, after the page furniture (navigation, header, footer, sidebars, cookie
+banners) is removed. Both the NSPCC entry parser and the partnership extractor read pages
+through this one view.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+BLOCK_TAGS = {
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "caption",
+    "figcaption", "summary", "td", "th", "pre", "address", "legend", "label",
+}  # fmt: skip
+CONTAINER_TAGS = {
+    "div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot",
+    "tr", "details", "figure", "body", "html", "span", "center", "font", "form", "fieldset",
+}  # fmt: skip
+DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "select",
+             "button", "input", "textarea", "head", "map", "canvas", "video", "audio"]  # fmt: skip
+FURNITURE_TAGS = ["nav", "header", "footer", "aside"]
+_FURNITURE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|footer|masthead"
+    r"|site-header|page-header__nav|cookie|cookies|consent|gdpr|skip|skiplinks|social|share|sharing"
+    r"|sidebar|side-bar|sidenav|search|searchform|newsletter-signup|signup|subscribe|pagination"
+    r"|a-?z|az-?list|alphabet|toolbar|utility|topbar|top-bar|banner|back-to-top|accessibility)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_HEADING = re.compile(r"^h([1-6])$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Link:
+    url: str
+    text: str
+    start: int  # offsets of the link text within the block text
+    end: int
+    title: str = ""
+
+
+@dataclass
+class Block:
+    text: str
+    tag: str
+    level: int = 0  # 1-6 for headings (a paragraph of only bold text counts as 6)
+    links: list[Link] = field(default_factory=list)
+    cells: list[Block] = field(default_factory=list)  # for table rows
+    header: list[str] = field(default_factory=list)  # column headings of the row's table
+    element: object = field(default=None, repr=False)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level > 0
+
+
+def parse_html(html: str | bytes) -> etree._Element:
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    if not html.strip():
+        html = "<html><body></body></html>"
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+    root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    return root
+
+
+def _is_furniture(el) -> bool:
+    if el.tag in FURNITURE_TAGS:
+        # An article's own header (its title, its date) is content, not site furniture.
+        return el.tag in ("nav", "aside") or next(el.iterancestors("article"), None) is None
+    role = (el.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "search", "complementary"):
+        return True
+    attrs = " ".join(filter(None, [el.get("id"), el.get("class")]))
+    if attrs and _FURNITURE_ATTR.search(attrs):
+        # A container holding the main content is never furniture, whatever it is called.
+        if el.tag in ("main", "article", "body") or el.get("role") == "main":
+            return False
+        return True
+    return el.get("aria-hidden") == "true" or "display:none" in (el.get("style") or "").replace(" ", "")
+
+
+def strip_furniture(root, scope: str | None = None, exclude: list[str] | None = None):
+    """The content part of the page: ``scope`` if given, else <main>, else the body."""
+    for el in root.xpath("//" + " | //".join(DROP_TAGS)):
+        el.drop_tree()
+    if scope:
+        found = root.cssselect(scope)
+        if found:
+            root = found[0]
+    else:
+        main = root.xpath("//main | //*[@role='main']")
+        if main:
+            root = main[0]
+    for selector in exclude or []:
+        for el in root.cssselect(selector):
+            el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el is root:
+            continue
+        if el.getparent() is None:
+            continue
+        if _is_furniture(el):
+            el.drop_tree()
+    return root
+
+
+def _text_of(el) -> str:
+    return _SPACE.sub(" ", el.text_content() or "").strip()
+
+
+class _Builder:
+    """Collects a block's text and links from its inline content, splitting at <br>."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.lines: list[tuple[str, list[Link]]] = []
+
+    def _length(self) -> int:
+        return len("".join(self.parts))
+
+    def add_text(self, text: str | None) -> None:
+        if text:
+            self.parts.append(_SPACE.sub(" ", text))
+
+    def add_link(self, el) -> None:
+        href = (el.get("href") or "").strip()
+        text = _text_of(el) or (el.get("title") or "").strip()
+        if not text:
+            for img in el.iter("img"):
+                text = (img.get("alt") or "").strip()
+                if text:
+                    break
+        current = "".join(self.parts)
+        if current and not current.endswith(" "):
+            self.parts.append(" ")
+        start = self._length()
+        self.parts.append(text)
+        if href:
+            url = urljoin(self.base_url, href)
+            self.links.append(Link(url, text, start, start + len(text), (el.get("title") or "").strip()))
+        self.parts.append(" ")
+
+    def walk(self, el) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                self.add_text(child.tail)
+                continue
+            if child.tag == "br":
+                self.break_line()
+            elif child.tag == "a":
+                self.add_link(child)
+            elif child.tag == "img":
+                alt = (child.get("alt") or "").strip()
+                if alt and len(alt) < 40 and re.search(r"pdf|word|doc", alt, re.I):
+                    self.add_text(f" {alt} ")
+            else:
+                if child.tag in ("p", "div", "li") and self._length():
+                    self.break_line()
+                self.add_text(child.text)
+                self.walk(child)
+                if child.tag in ("p", "div", "li"):
+                    self.break_line()
+            self.add_text(child.tail)
+
+    def break_line(self) -> None:
+        raw = "".join(self.parts)
+        stripped = raw.lstrip()
+        offset = len(raw) - len(stripped)
+        text = stripped.rstrip()
+        if text:
+            links = [
+                Link(link.url, link.text, link.start - offset, link.end - offset, link.title)
+                for link in self.links
+            ]
+            self.lines.append((text, links))
+        self.parts, self.links = [], []
+
+    def build(self, el) -> list[tuple[str, list[Link]]]:
+        self.add_text(el.text)
+        self.walk(el)
+        self.break_line()
+        return self.lines
+
+
+def _bold_only(el) -> bool:
+    """A paragraph whose whole text is bold works as a heading."""
+    text = _text_of(el)
+    if not text or len(text) > 200:
+        return False
+    bold = " ".join(_text_of(b) for b in el.xpath(".//strong | .//b"))
+    return _SPACE.sub("", bold) == _SPACE.sub("", text)
+
+
+def _has_block_children(el) -> bool:
+    return any(isinstance(c.tag, str) and (c.tag in BLOCK_TAGS or c.tag in CONTAINER_TAGS - {"span", "font"}) for c in el)
+
+
+def linearise(html: str | bytes, base_url: str, scope: str | None = None,
+              exclude: list[str] | None = None) -> list[Block]:
+    """The page's content as blocks in reading order."""
+    root = strip_furniture(parse_html(html), scope, exclude)
+    blocks: list[Block] = []
+
+    def emit(el, tag: str, level: int) -> None:
+        for text, links in _Builder(base_url).build(el):
+            blocks.append(Block(text=text, tag=tag, level=level, links=links, element=el))
+
+    def visit(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:
+            return
+        heading = _HEADING.match(tag)
+        if heading:
+            emit(el, tag, int(heading.group(1)))
+            return
+        if tag == "tr":
+            row = _row_block(el, base_url)
+            if row is not None:
+                blocks.append(row)
+            return
+        if tag == "table":
+            for tr in el.iter("tr"):
+                row = _row_block(tr, base_url)
+                if row is not None:
+                    blocks.append(row)
+            return
+        if tag in BLOCK_TAGS and not (tag in ("li", "dd", "blockquote") and _has_block_children(el)):
+            level = 6 if tag == "p" and _bold_only(el) else 0
+            emit(el, tag, level)
+            return
+        # A container: its own loose text and inline children form blocks between its blocks.
+        pending = etree.Element("div")
+        pending.text = el.text
+        loose = False
+        if el.text and el.text.strip():
+            loose = True
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS - {"span", "font"} or _HEADING.match(child.tag):
+                if loose:
+                    emit(pending, "div", 0)
+                pending = etree.Element("div")
+                pending.text = child.tail
+                loose = bool(child.tail and child.tail.strip())
+                visit(child)
+            else:
+                copy = _shallow_copy(child)
+                pending.append(copy)
+                loose = True
+        if loose:
+            emit(pending, "div", 0)
+
+    visit(root)
+    return blocks
+
+
+def _shallow_copy(el):
+    return copy.deepcopy(el)  # keeps the tail, which belongs to the loose text run
+
+
+def _row_block(tr, base_url: str) -> Block | None:
+    cells = []
+    for cell in tr:
+        if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+            continue
+        lines = _Builder(base_url).build(cell)
+        text = " ".join(t for t, _ in lines)
+        links = []
+        offset = 0
+        for t, ls in lines:
+            for link in ls:
+                links.append(Link(link.url, link.text, link.start + offset, link.end + offset, link.title))
+            offset += len(t) + 1
+        cells.append(Block(text=text, tag=cell.tag, links=links, element=cell))
+    if not any(c.text for c in cells):
+        return None
+    table = next(tr.iterancestors("table"), None)
+    header: list[str] = []
+    if table is not None:
+        first = table.xpath(".//tr[th] | .//thead//tr")
+        if first and first[0] is not tr:
+            header = [_text_of(c) for c in first[0] if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    is_header_row = all(c.tag == "th" for c in cells)
+    text = " | ".join(c.text for c in cells)
+    links = []
+    offset = 0
+    for c in cells:
+        for link in c.links:
+            links.append(Link(link.url, link.text, link.start + offset, link.end + offset, link.title))
+        offset += len(c.text) + 3
+    return Block(text=text, tag="th" if is_header_row else "tr", links=links, cells=cells,
+                 header=header, element=tr)
+
+
+def page_title(html: str | bytes) -> str:
+    root = parse_html(html)
+    title = root.findtext(".//title") or ""
+    return _SPACE.sub(" ", title).strip()
+
+
+def feed_links(html: str | bytes, base_url: str) -> list[str]:
+    """RSS and Atom feeds a page advertises with <link rel="alternate">."""
+    root = parse_html(html)
+    found = []
+    for link in root.xpath("//link[@href]"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower()
+        if "alternate" in rel and kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+            found.append(urljoin(base_url, link.get("href").strip()))
+    return list(dict.fromkeys(found))

@@ -1,0 +1,672 @@
+"""The one extractor for partnership and board pages, whatever their layout.
+
+A page is read as blocks (``blocks.linearise``). Walking them in order, the extractor keeps the
+context a reader keeps: the section it is in (local, national, another area), the date heading
+it is under, and the review being talked about. Reviews are started by titles (headings, the
+lead of a paragraph, a link's own text, a table row, an NSPCC-style entry, a press-release
+sentence); documents attach to the review their link text, their sentence, or the context
+names. Finally only candidates with evidence of being a review are kept.
+
+See ../shared/patterns.md for the shapes this handles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..normalise.areas import Area, find_area_in, resolve_area, same_place
+from ..normalise.dates import best_date, find_dates
+from ..normalise.names import (
+    find_pseudonym,
+    is_generic_name,
+    looks_like_name,
+    name_key,
+    normalise_pseudonym,
+    review_name,
+)
+from ..normalise.review_types import review_type_from_words
+from .blocks import Block, Link, linearise, page_title
+from .documents import classify_document, is_document_link
+from .nspcc_entries import Entry, entries_from_blocks, parse_sections, split_list
+
+# -- vocabulary -------------------------------------------------------------------------------
+
+_NON_REVIEW = re.compile(
+    r"annual report|report of the (?:national )?panel|panel'?s? (?:annual|report)|terms of reference"
+    r"|newsletter|working together|statutory guidance|guidance for|guidance on|\btraining\b"
+    r"|conference|consultation|call for evidence|\bstrategy\b|procedures? manual|\bpolicy\b|toolkit"
+    r"|leaflet|webinar|e-learning|\bcourse\b|\bevents?\b|how to make a referral|make a referral"
+    r"|referral form|notification form|threshold|business plan|learning from (?:case )?reviews:"
+    r"|triennial|analysis of (?:serious case|case) reviews|biennial|national case review repository"
+    r"|nspcc (?:national )?repository|sign up|subscribe|privacy|cookies?|accessibility"
+    r"|what is an? (?:serious case|safeguarding practice|child practice|safeguarding adults?) review"
+    r"|types of reviews?|campaign|(?:7|seven)[\s-]*minute (?:briefing|learning)\s*[:\-–]\s*(?!child|baby)",
+    re.I,
+)
+_NATIONAL_SECTION = re.compile(
+    r"\bnational\b|\bpanel\b|other (?:areas|local authorities|partnerships|boards)|elsewhere"
+    r"|across (?:the country|england)|\bnationally\b",
+    re.I,
+)
+_PANEL = re.compile(
+    r"\bpanel\b|national (?:child safeguarding practice )?review|thematic review|national review", re.I
+)
+_LOCAL_SECTION = re.compile(
+    r"\blocal\b(?!ly)|\bour (?:own )?(?:reviews|scrs|cspr|practice reviews|published)", re.I
+)
+_PUBLISH_VERB = re.compile(r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\breleased?\b", re.I)
+_DATE_LINE_WORDS = re.compile(
+    r"^(?:date(?: of)? publi(?:cation|shed)|publi(?:cation|shed)(?: date| on)?|available reports? "
+    r"published|reports? published(?: in)?|updated|posted(?: on)?|date|on)\b[\s:,-]*",
+    re.I,
+)
+_SKIP_HOSTS = re.compile(
+    r"(?:^|\.)(?:facebook|twitter|x|linkedin|youtube|instagram|tiktok|flickr|google|bit)\.(?:com|ly)$", re.I
+)
+_NSPCC_REPOSITORY = re.compile(r"nspcc\.org\.uk", re.I)
+_VAGUE = re.compile(
+    r"^\W*(?:(?:please )?click (?:here|on this link)|here|this link|link|download|view|read more"
+    r"|more|pdf|open|access (?:it|the \w+) here)\W*$",
+    re.I,
+)
+_FOR_THE = re.compile(
+    r"\b(?:for|of|to|on) (?:the |this )?(?P<name>.+?)\s+(?:report|review|scr|briefing|summary|document)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“‘'](?P<name>[A-Z][A-Za-z]+(?: (?:and|&) [A-Z][A-Za-z]+)?)[.,]?[\"”’']")
+_NAME = r"(?P<name>[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)"
+_MENTIONS = [
+    re.compile(
+        r"\b(?:review|scr|cspr|lcspr|spr|sar|dhr|report)\)?\s+(?:in respect of|into|regarding|concerning"
+        r"|about|in relation to|relating to)\s+(?:the (?:death|case|circumstances) of\s+)?"
+        r"(?:(?:a|an)\s+[\w\s-]{0,50}?(?:known as|called|referred to as)\s+)?[\"“‘']?" + _NAME,
+        re.I,
+    ),
+    re.compile(r"\b(?:known as|called|referred to as)\s+[\"“‘']?" + _NAME),
+    re.compile(_NAME + r"['’]?s\s+(?:scr|cspr|lcspr|review|serious case review|report)\b", re.I),
+]
+_THEMATIC = re.compile(r"\bthematic\b(?:\s+[\w-]+){0,3}?\s+(?:review|scr)\b", re.I)
+_TYPE_THEN_NAME = re.compile(
+    r"\b(?:L?CSPR|SPR|SCR|SAR|DHR|CPR|APR|serious case review|safeguarding practice review)\s+"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
+)
+_CODE_TITLE = re.compile(r"^\s*(?P<code>[A-Z]{2,8}\s?\d{2,4}[-/]\d{2}(?:[-/]\d{1,2})?)\s*[:\-–]\s*\S")
+_SEP = re.compile(r"\s+[-–—|]\s+|\s*[–—]\s*|\s*:\s+")
+# "Serious Case Reviews", "Local SCRs": a heading about reviews, not one review.
+_PLURAL_TYPE = re.compile(
+    r"\b(?:reviews|scrs|csprs|lcsprs|sprs|sars|dhrs|cprs|aprs|cmrs|susrs)\b", re.I
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_STATUS_WORDS = [
+    ("no_longer_published", re.compile(r"no longer (?:published|available)|removed|withdrawn|taken down", re.I)),
+    ("unpublished", re.compile(r"\bunpublished|not (?:been )?published|will not be published", re.I)),
+    ("delayed", re.compile(r"delayed|deferred|postponed|awaiting publication|to be published", re.I)),
+]
+_COMMITTEE_PAGE = re.compile(r"^\s*(?:meeting|committee)\s*:", re.I)
+
+
+@dataclass
+class Candidate:
+    name: str
+    title: str
+    order: int
+    area: Area | None = None
+    published_text: str | None = None
+    type_text: str | None = None
+    status: str | None = None
+    national: bool = False
+    summary: str | None = None
+    themes: list[str] = field(default_factory=list)
+    recommendations: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    background: str | None = None
+    response: str | None = None
+    model: str | None = None
+    documents: list[dict] = field(default_factory=list)
+    detail_url: str | None = None
+    evidence: set[str] = field(default_factory=set)
+    allowed: bool = True  # False when the context says it is not this board's and names no area
+    entry_area_text: str | None = None  # the area an NSPCC-style heading names
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name) or ""
+
+    def add_document(self, url: str, kind: str, title: str | None) -> None:
+        if any(d["url"] == url for d in self.documents):
+            return
+        self.documents.append({"url": url, "kind": kind, "title": title})
+        self.evidence.add("document")
+
+    def set_date(self, text: str | None) -> None:
+        if not text:
+            return
+        found = best_date(text)
+        if found and (not self.published_text or found.count("-") > (best_date(self.published_text) or "").count("-")):
+            self.published_text = found
+            self.evidence.add("date")
+
+
+@dataclass
+class Extraction:
+    reviews: list[Candidate]
+    follow: list[tuple[str, Candidate]]
+    page_words: str = ""
+
+
+@dataclass
+class Context:
+    """What the reader knows at a point in the page."""
+
+    source_area: Area | None
+    host: str
+    page_url: str
+    page_words: str
+    national: bool = False
+    section_level: int = 9
+    section_national: bool = False
+    section_local: bool | None = None
+    section_type: str | None = None
+    date: str | None = None
+    current: Candidate | None = None
+    slot: dict | None = None  # a heading that named a type and date but no one yet
+
+
+@dataclass
+class Title:
+    names: list[str]
+    date: str | None
+    has_type: bool
+    has_subject: bool
+
+
+def parse_title(text: str) -> Title | None:
+    """The review(s) a title names, or None if it names none."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if not text or len(text) > 220:
+        return None
+    subject = find_pseudonym(text)
+    if _NON_REVIEW.search(text) and not subject:
+        return None
+    has_type = review_type_from_words(text) is not None
+    date = best_date(text)
+    code = _CODE_TITLE.match(text)
+    if code:
+        name = review_name(text)
+        return Title([name] if name else [], date, True, True)
+    names: list[str] = []
+    segments = [s for s in _SEP.split(text) if s and s.strip()]
+    for segment in segments if len(segments) > 1 else [text]:
+        if _THEMATIC.search(segment) or re.fullmatch(r"\s*(?:and\s+)?thematic\b.*", segment, re.I):
+            names.append("Thematic")
+            continue
+        name = normalise_pseudonym(segment)
+        if name and name not in names:
+            names.append(name)
+    # A place is not a review's name ("Somerset SCR - ..." names an area).
+    names = [n for n in names if n == "Thematic" or find_pseudonym(n) or resolve_area(n) is None]
+    if not names:
+        if subject:
+            names = [subject]
+        elif has_type and not _PLURAL_TYPE.search(text):
+            rest = review_name(text)
+            words = (rest or "").split()
+            capitalised = sum(1 for w in words if w[:1].isupper())
+            if (rest and rest != text and len(words) <= 6 and capitalised * 2 >= len(words)
+                    and not is_generic_name(rest) and not _NON_REVIEW.search(rest)
+                    and resolve_area(rest) is None):
+                names = [rest]
+    if not names:
+        return None
+    return Title(names, date, has_type, bool(subject))
+
+
+def _link_name(link: Link) -> str | None:
+    """The review a link's own text names ("Child A1301 Full Report", "for the Patrick report")."""
+    text = link.text.strip()
+    if not text or _VAGUE.match(text):
+        return None
+    quoted = _QUOTED.search(text)
+    if quoted:
+        return quoted.group("name")
+    title = parse_title(text)
+    if title and (title.has_subject or title.has_type or title.date or len(text.split()) <= 8):
+        return title.names[0]
+    m = _FOR_THE.search(text)
+    if m:
+        inner = normalise_pseudonym(m.group("name"))
+        if inner and not is_generic_name(inner):
+            return inner
+    return None
+
+
+def _mentions(sentence: str) -> list[tuple[int, str]]:
+    """Reviews a prose sentence names, with their positions."""
+    found = []
+    subject = find_pseudonym(sentence)
+    if subject:
+        found.append((sentence.find(subject.split()[0]), subject))
+    for pattern in _MENTIONS:
+        for m in pattern.finditer(sentence):
+            name = m.group("name")
+            if looks_like_name(name):
+                found.append((m.start("name"), name))
+    for m in _THEMATIC.finditer(sentence):
+        found.append((m.start(), "Thematic"))
+    for m in _TYPE_THEN_NAME.finditer(sentence):
+        name = review_name(m.group("name"))
+        if name and (looks_like_name(name) or find_pseudonym(name)):
+            found.append((m.start("name"), name))
+    return sorted(found)
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return out
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 70:
+        return False
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    rest = _DATE_LINE_WORDS.sub("", rest.strip())
+    return not re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:the|of|in|on|and|published|publication|date)\b", "", rest, flags=re.I))
+
+
+def _status_of(text: str) -> str | None:
+    for status, pattern in _STATUS_WORDS:
+        if pattern.search(text):
+            return status
+    return None
+
+
+class ListingExtractor:
+    """Extract the reviews on one page of a partnership or board site."""
+
+    def __init__(self, html: str | bytes, url: str, *, source_area: str | None = None,
+                 scope: str | None = None, exclude: list[str] | None = None,
+                 detail_for: str | None = None):
+        self.html = html
+        self.url = url
+        self.blocks = linearise(html, url, scope=scope, exclude=exclude)
+        self.host = urlsplit(url).hostname or ""
+        self.source_area = resolve_area(source_area) if source_area else None
+        self.detail_for = detail_for
+        self.candidates: dict[str, Candidate] = {}
+        self.follow: list[tuple[str, Candidate]] = []
+        self.order = 0
+        heading_text = " ".join(b.text for b in self.blocks if b.level == 1)
+        self.page_words = " ".join([page_title(html), heading_text])
+        self.has_local_sections = any(
+            b.is_heading and _LOCAL_SECTION.search(b.text) and not _NATIONAL_SECTION.search(b.text)
+            for b in self.blocks
+        )
+
+    # -- candidates -----------------------------------------------------------------------------
+
+    def _candidate(self, name: str, title: str, ctx: Context, *, area_text: str | None = None,
+                   evidence: str | None = None) -> Candidate:
+        key = name_key(name) or name
+        existing = self.candidates.get(key)
+        if existing:
+            if evidence:
+                existing.evidence.add(evidence)
+            return existing
+        self.order += 1
+        candidate = Candidate(name=name, title=title, order=self.order)
+        area = self._area_named(area_text or title)
+        national = ctx.national or ctx.section_national
+        if area is not None:
+            candidate.area = area
+        elif national:
+            if _PANEL.search(title) or _PANEL.search(ctx.page_words) or ctx.slot and _PANEL.search(ctx.slot.get("text", "")):
+                candidate.national = True
+            elif self._section_says_panel(ctx):
+                candidate.national = True
+            else:
+                candidate.allowed = False
+        elif self.has_local_sections and ctx.section_local is False:
+            candidate.allowed = False
+        if candidate.national and find_pseudonym(name) and not _PANEL.search(title):
+            candidate.allowed = False
+        candidate.type_text = " ".join(t for t in (title, ctx.section_type) if t)
+        if evidence:
+            candidate.evidence.add(evidence)
+        if review_type_from_words(title):
+            candidate.evidence.add("type")
+        if find_pseudonym(title) or find_pseudonym(name):
+            candidate.evidence.add("subject")
+        self.candidates[key] = candidate
+        return candidate
+
+    def _section_says_panel(self, ctx: Context) -> bool:
+        return bool(getattr(ctx, "section_text", "") and _PANEL.search(ctx.section_text))
+
+    def _area_named(self, text: str | None) -> Area | None:
+        """Another area a title names (own-area mentions do not count)."""
+        if not text:
+            return None
+        exclude = {self.source_area.name} if self.source_area else set()
+        area = find_area_in(text, exclude=exclude)
+        if area is None or (self.source_area and same_place(area, self.source_area)):
+            return None
+        if area.kind in ("nation", "national"):
+            return None
+        return area
+
+    # -- walking --------------------------------------------------------------------------------
+
+    def extract(self) -> Extraction:
+        ctx = Context(self.source_area, self.host, self.url, self.page_words)
+        ctx.national = bool(_NATIONAL_SECTION.search(self.page_words)) and not _LOCAL_SECTION.search(self.page_words)
+        ctx.section_text = ""
+        if self._committee_report(ctx):
+            return self._result()
+        consumed = set()
+        for entry, start, end in entries_from_blocks(self.blocks):
+            self._from_entry(entry, ctx)
+            consumed.update(range(start, end))
+        if self.detail_for:
+            ctx.current = self._candidate(self.detail_for, self.detail_for, ctx, evidence="listed")
+        for index, block in enumerate(self.blocks):
+            if index in consumed:
+                continue
+            if block.tag == "tr":
+                self._row(block, ctx)
+            elif block.tag == "th":
+                continue
+            elif block.is_heading:
+                self._heading(block, ctx)
+            else:
+                self._paragraph(block, ctx)
+        return self._result()
+
+    def _result(self) -> Extraction:
+        kept = [c for c in self.candidates.values() if self._is_review(c)]
+        kept.sort(key=lambda c: c.order)
+        follow = [(url, c) for url, c in self.follow if c in kept]
+        return Extraction(kept, follow, self.page_words)
+
+    def _is_review(self, c: Candidate) -> bool:
+        if not c.allowed:
+            return False
+        if _NON_REVIEW.search(c.title) and "subject" not in c.evidence:
+            return False
+        if not (looks_like_name(c.name) or find_pseudonym(c.name) or _CODE_TITLE.match(c.title)
+                or c.name == "Thematic" or "type" in c.evidence or c.national):
+            return False
+        e = c.evidence
+        if {"document", "detail", "listed", "entry", "row"} & e:
+            return True
+        if "date" in e and ({"type", "subject"} & e):
+            return True
+        return {"type", "subject"} <= e or ("type" in e and "heading" in e)
+
+    def _heading(self, block: Block, ctx: Context) -> None:
+        text = block.text
+        if _is_date_line(text):
+            ctx.date = text
+            ctx.current = None
+            return
+        title = parse_title(text)
+        if title is not None and self._title_names_review(title, text, ctx):
+            candidates = [
+                self._candidate(name, text, ctx, evidence="heading") for name in title.names
+            ]
+            for c in candidates:
+                c.set_date(title.date and text or ctx.date)
+            ctx.current = candidates[0]
+            ctx.slot = None
+            return
+        if title is None and review_type_from_words(text) and best_date(text):
+            ctx.slot = {"date": text, "text": text, "level": block.level}
+            ctx.current = None
+            return
+        # A section heading.
+        ctx.current = None
+        ctx.slot = None
+        if block.level <= ctx.section_level or block.level <= 3:
+            ctx.section_level = block.level
+            ctx.section_text = text
+            ctx.section_national = bool(_NATIONAL_SECTION.search(text)) and not _LOCAL_SECTION.search(text)
+            if self.has_local_sections:
+                ctx.section_local = bool(_LOCAL_SECTION.search(text)) and not ctx.section_national
+            ctx.section_type = text if review_type_from_words(text) else ctx.section_type
+            ctx.date = text if best_date(text) and "publi" in text.lower() else None
+
+    def _title_names_review(self, title: Title, text: str, ctx: Context) -> bool:
+        if title.has_subject or title.date or (title.has_type and not _PLURAL_TYPE.search(text)):
+            return True
+        # A bare name ("Harry") heads a review only on a page or section about reviews.
+        in_review_context = review_type_from_words(ctx.section_type or ctx.page_words)
+        return bool(in_review_context and len(text.split()) <= 4 and all(looks_like_name(n) for n in title.names))
+
+    def _paragraph(self, block: Block, ctx: Context) -> None:
+        text = block.text
+        if _is_date_line(text) and not block.links:
+            ctx.date = text
+            ctx.current = None
+            return
+        lead = self._lead_title(block, ctx)
+        if lead is not None:
+            ctx.current = lead
+        self._prose(block, ctx, lead)
+        cursor = 0
+        for link in block.links:
+            context = text[cursor : link.end]
+            cursor = link.end
+            self._mentions_before(text[: link.start], ctx, only_existing=True)
+            self._link(link, context, ctx, block)
+
+    def _lead_title(self, block: Block, ctx: Context) -> Candidate | None:
+        """A paragraph that starts with a review title ("Serious Case Review Harry – you can ...")."""
+        text = block.text
+        if _COMMITTEE_PAGE.match(text):
+            return None
+        head = re.split(r"\s+[–—-]\s+|:\s+|\.\s+", text, maxsplit=1)[0]
+        whole_is_link = len(block.links) == 1 and block.links[0].text.strip() == text.strip()
+        if whole_is_link:
+            return None  # handled as a link
+        candidates = [head] if head != text else []
+        if len(text.split()) <= 14:
+            candidates.append(text)
+        for piece in candidates:
+            title = parse_title(piece)
+            if title is None:
+                continue
+            if not (title.has_type or title.has_subject or (title.date and len(piece.split()) <= 8)):
+                continue
+            if piece == text and not (block.links or title.date or (title.has_type and title.has_subject)):
+                continue
+            if _PUBLISH_VERB.search(piece) and len(piece.split()) > 10:
+                continue
+            c = self._candidate(title.names[0], piece, ctx, evidence="lead")
+            c.set_date(text if best_date(text) else ctx.date)
+            rest = text[len(head):]
+            _, sections = parse_sections(rest.replace(". ", ".\n"))
+            for body in sections.get("themes", []):
+                c.themes.extend(split_list(body.replace("\n", " ")))
+            return c
+        return None
+
+    def _prose(self, block: Block, ctx: Context, lead: Candidate | None) -> None:
+        """Sentences that name reviews: switch the current review, fill a waiting slot, or
+        (press releases) announce a review."""
+        text = block.text
+        if len(text.split()) < 5:
+            return
+        for _, sentence in _sentences(text):
+            mentions = _mentions(sentence)
+            if not mentions:
+                continue
+            _, name = mentions[0]
+            key = name_key(name)
+            if key in self.candidates:
+                ctx.current = self.candidates[key]
+                continue
+            if ctx.slot is not None:
+                c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="slot")
+                c.set_date(ctx.slot["date"])
+                c.type_text = " ".join(filter(None, [ctx.slot["text"], c.type_text]))
+                c.evidence.add("type")
+                ctx.slot = None
+                ctx.current = c
+                continue
+            if _PUBLISH_VERB.search(sentence) and (best_date(sentence) or review_type_from_words(sentence)):
+                c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="press")
+                c.set_date(sentence if best_date(sentence) else None)
+                if review_type_from_words(sentence):
+                    c.evidence.add("type")
+                ctx.current = c
+        current = ctx.current
+        words = len(text.split())
+        if current is not None and current.summary is None and (words >= 20 or (words >= 8 and not block.links)):
+            current.summary = text[:1000]
+
+    def _mentions_before(self, text: str, ctx: Context, only_existing: bool) -> None:
+        last = None
+        for _, sentence in _sentences(text):
+            for _, name in _mentions(sentence):
+                key = name_key(name)
+                if key in self.candidates:
+                    last = self.candidates[key]
+        if last is not None:
+            ctx.current = last
+
+    def _link(self, link: Link, context: str, ctx: Context, block: Block) -> None:
+        url = link.url
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return
+        if _SKIP_HOSTS.search(parts.hostname or ""):
+            return
+        if parts.fragment and parts._replace(fragment="").geturl() == self.url.split("#")[0]:
+            return
+        if _NSPCC_REPOSITORY.search(parts.hostname) and not is_document_link(url, link.text):
+            return
+        name = _link_name(link)
+        target = None
+        if name:
+            title = link.text
+            target = self._candidate(name, title, ctx, evidence="link")
+            target.set_date(title if best_date(title) else ctx.date)
+        elif ctx.current is not None:
+            target = ctx.current
+        if is_document_link(url, link.text):
+            if target is None:
+                return
+            kind = classify_document(link.text, context, url=url)
+            target.add_document(url, kind, link.text if not _VAGUE.match(link.text) else context.strip()[-120:])
+            if ctx.current is None and name:
+                pass
+            return
+        # A page link: a per-review detail page on the same site, followed one level.
+        if name and target is not None and not self.detail_for and parts.hostname == self.host:
+            if url.split("#")[0] != self.url.split("#")[0]:
+                target.detail_url = url
+                target.evidence.add("detail")
+                self.follow.append((url, target))
+        elif name and target is not None and "gov.uk" in parts.hostname and "/government/publications/" in parts.path:
+            target.national = True
+            target.allowed = True
+            target.add_document(url, "full_report", link.text)
+
+    def _row(self, block: Block, ctx: Context) -> None:
+        cells = block.cells
+        if not cells:
+            return
+        first = cells[0]
+        title = parse_title(first.text)
+        name = title.names[0] if title else (normalise_pseudonym(first.text) if len(first.text.split()) <= 6 else None)
+        if not name:
+            return
+        c = self._candidate(name, first.text, ctx, evidence="row")
+        statuses = []
+        header = block.header or []
+        for index, cell in enumerate(cells):
+            column = header[index] if index < len(header) else ""
+            status = _status_of(cell.text) if index else None
+            if cell.links:
+                for link in cell.links:
+                    if not is_document_link(link.url, link.text) and index:
+                        continue
+                    if index == 0 and not is_document_link(link.url, link.text):
+                        if urlsplit(link.url).hostname == self.host and not self.detail_for:
+                            c.detail_url = link.url
+                            c.evidence.add("detail")
+                            self.follow.append((link.url, c))
+                        continue
+                    kind = classify_document(column, link.text, url=link.url) if column else classify_document(link.text, url=link.url)
+                    c.add_document(link.url, kind, " ".join(filter(None, [column, link.text])))
+                if index:
+                    statuses.append("published")
+            elif status:
+                statuses.append(status)
+            if index and best_date(cell.text):
+                if re.search(r"overview|full|report|date|published", column, re.I) or not c.published_text:
+                    if status is None:
+                        c.set_date(cell.text)
+        if statuses:
+            for status in ("published", "no_longer_published", "unpublished", "delayed"):
+                if status in statuses:
+                    c.status = status
+                    break
+
+    def _from_entry(self, entry: Entry, ctx: Context) -> None:
+        area = resolve_area(entry.area_text)
+        c = self._candidate(entry.name, entry.heading, ctx, area_text=entry.area_text, evidence="entry")
+        if area is not None and not (self.source_area and same_place(area, self.source_area)):
+            c.area = area
+        elif area is None:
+            c.area = None
+            c.national = False
+        c.allowed = True
+        c.entry_area_text = entry.area_text
+        c.published_text = entry.published_text
+        c.summary = entry.summary
+        c.themes = entry.themes
+        c.recommendations = entry.recommendations
+        c.keywords = entry.keywords
+        c.background = entry.background
+        c.response = entry.response
+        c.model = entry.model
+        c.type_text = " ".join(filter(None, [entry.heading, entry.summary, entry.model]))
+        if entry.report_url:
+            c.add_document(entry.report_url, classify_document(entry.report_text, url=entry.report_url), entry.report_text)
+
+    def _committee_report(self, ctx: Context) -> bool:
+        """A committee report page is one document about one review, not a listing."""
+        texts = [b.text for b in self.blocks[:15]]
+        if not any(_COMMITTEE_PAGE.match(t) for t in texts):
+            return False
+        title_line = next((t for t in texts if re.match(r"^\s*(?:title|subject|report title)\s*:", t, re.I)), None)
+        if not title_line:
+            return False
+        subject = title_line.split(":", 1)[1].strip()
+        title = parse_title(subject)
+        if title is None:
+            return False
+        c = self._candidate(title.names[0], subject, ctx, evidence="document")
+        meeting = next((t.split(":", 1)[1].strip() for t in texts if _COMMITTEE_PAGE.match(t)), "")
+        c.add_document(self.url, "committee_report", f"{meeting}: {subject}".strip(": "))
+        for block in self.blocks:
+            for _, sentence in _sentences(block.text):
+                if re.search(r"\bpublished\b", sentence, re.I) and best_date(sentence):
+                    c.set_date(sentence)
+                    return True
+        return True
+
+
+def extract_listing(html: str | bytes, url: str, **kwargs) -> Extraction:
+    return ListingExtractor(html, url, **kwargs).extract()

@@ -1,0 +1,105 @@
+"""Every partnership and board in the source registry, read with the one shared extractor."""
+
+from __future__ import annotations
+
+import re
+
+from scrapy.http import TextResponse
+
+from ..extract.listing import Candidate, extract_listing
+from ..items import ReviewItem
+from ..registry import Source, load_registry
+from .base import ReviewSpider
+
+PANEL = "Child Safeguarding Practice Review Panel"
+
+
+def review_item(candidate: Candidate, source: Source, page_url: str, page_words: str = "") -> ReviewItem:
+    """The item for one extracted review, as this source saw it on this page."""
+    item = ReviewItem(
+        source=source.id,
+        source_kind="partnership",
+        source_url=page_url,
+        source_area=source.area,
+        source_nation=source.nation,
+        serves=source.serves,
+        title=candidate.title,
+        seen_title=candidate.title,
+        name=candidate.name,
+        type_text=" | ".join(filter(None, [candidate.type_text, page_words])),
+        published_text=candidate.published_text,
+        status=candidate.status,
+        summary=candidate.summary,
+        themes=candidate.themes,
+        keywords=candidate.keywords,
+        recommendations=candidate.recommendations,
+        background=candidate.background,
+        response=candidate.response,
+        model=candidate.model,
+        documents=candidate.documents,
+    )
+    if candidate.national:
+        item["area_text"] = "National"
+        item["review_type"] = "national_review"
+        item["author"] = PANEL
+    elif candidate.area is not None:
+        item["area_text"] = candidate.entry_area_text or candidate.area.name
+    elif candidate.entry_area_text:
+        item["area_text"] = candidate.entry_area_text
+    return item
+
+
+class PartnershipSpider(ReviewSpider):
+    """Harvests the registry's pages: listings, and one level of per-review detail pages."""
+
+    name = "partnerships"
+
+    def __init__(self, sources: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        registry = load_registry()
+        wanted = [s.strip() for s in sources.split(",")] if sources else None
+        self.sources = [s for s in registry if wanted is None or s.id in wanted]
+        self.by_id = {s.id: s for s in self.sources}
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [s.id for s in self.sources]
+
+    @property
+    def source_records(self) -> dict[str, dict]:
+        return {s.id: self.registry_record(s) for s in self.sources}
+
+    async def start(self):
+        for source in self.sources:
+            for url in source.urls:
+                yield self.page(url, self.parse_page, source=source.id, listing=True)
+
+    def parse_page(self, response):
+        source = self.by_id[response.meta["source"]]
+        if not isinstance(response, TextResponse):
+            self.note(source.id, f"not a web page: {response.url}", response.meta.get("listing"))
+            return
+        detail_for = response.meta.get("detail_for")
+        hints = source.hints
+        extraction = extract_listing(
+            response.text,
+            response.url,
+            source_area=source.area,
+            scope=hints.get("scope"),
+            exclude=hints.get("exclude"),
+            detail_for=detail_for,
+        )
+        for candidate in extraction.reviews:
+            yield review_item(candidate, source, response.url, extraction.page_words)
+        if detail_for or hints.get("no_follow"):
+            return
+        follow = hints.get("follow")
+        for url, candidate in extraction.follow:
+            if follow and not re.search(follow, url):
+                continue
+            yield self.page(url, self.parse_page, source=source.id, detail_for=candidate.name)
+
+    def note(self, source: str, message: str, fatal: bool) -> None:
+        recorder = self.recorder
+        if recorder:
+            recorder.note_error(source, message, bool(fatal))
