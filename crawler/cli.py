@@ -34,9 +34,17 @@ def main():
 
 @main.command()
 @click.argument("sources", nargs=-1)
-@click.option("--snapshot", type=click.Path(file_okay=False), help="Answer every request from this saved-site directory instead of the network.")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--wait", is_flag=True, help="Wait for a running harvest to finish instead of refusing.")
+@click.option(
+    "--snapshot",
+    type=click.Path(file_okay=False),
+    help="Answer every request from this saved-site directory instead of the network.",
+)
+@click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
+)
+@click.option(
+    "--wait", is_flag=True, help="Wait for a running harvest to finish instead of refusing."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only print the summary.")
 def harvest(sources, snapshot, db_path, wait, quiet):
     """Harvest SOURCES (nspcc, govuk, partnerships, or registry ids; none means all).
@@ -74,10 +82,17 @@ def harvest(sources, snapshot, db_path, wait, quiet):
                 row["error_count"],
             ]
         )
-    click.echo(_table(table, ["source", "state", "requests", "responses", "reviews", "new", "updated", "errors"]))
+    click.echo(
+        _table(
+            table,
+            ["source", "state", "requests", "responses", "reviews", "new", "updated", "errors"],
+        )
+    )
     failed = [r for r in rows if r["state"] != "ok"]
     total = sum(r["items"] for r in rows)
-    click.echo(f"\n{len(rows)} sources, {total} reviews seen, {len(failed)} not ok. Database: {db_path}")
+    click.echo(
+        f"\n{len(rows)} sources, {total} reviews seen, {len(failed)} not ok. Database: {db_path}"
+    )
     for row in failed:
         errors = json.loads(row["errors"] or "[]")
         click.echo(f"  {row['source']}: {row['state']}: {errors[-1] if errors else ''}", err=True)
@@ -86,9 +101,16 @@ def harvest(sources, snapshot, db_path, wait, quiet):
 
 
 @main.command()
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
+)
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (local only by default).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind (local only by default).",
+)
 def serve(db_path, port, host):
     """Serve the database with Datasette, metadata.yml and the project's plugins."""
     from datasette.cli import cli as datasette_cli
@@ -96,12 +118,23 @@ def serve(db_path, port, host):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `scr harvest` first")
     ReviewStore(db_path).close()  # make sure the schema is current
-    args = ["serve", str(db_path), "--host", host, "--port", str(port), "--metadata", str(ROOT / "metadata.yml")]
+    args = [
+        "serve",
+        str(db_path),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--metadata",
+        str(ROOT / "metadata.yml"),
+    ]
     datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)
 
 
 @main.command()
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
+)
 def sources(db_path):
     """List the source registry and the health of each source."""
     from .registry import load_registry
@@ -128,8 +161,25 @@ def sources(db_path):
         )
     for sid, h in sorted(health.items()):
         if sid not in {r[0] for r in rows}:
-            rows.append([sid, h.get("nation") or "-", h.get("serves") or "-", h.get("area") or "-", "-", h.get("state"), h.get("last_items"), (h.get("failing_since") or "")[:10] or "-"])
-    click.echo(_table(rows, ["id", "nation", "serves", "area", "urls", "state", "reviews", "not ok since"]))
+            rows.append(
+                [
+                    sid,
+                    h.get("nation") or "-",
+                    h.get("serves") or "-",
+                    h.get("area") or "-",
+                    "-",
+                    h.get("state"),
+                    h.get("last_items"),
+                    (h.get("failing_since") or "")[:10] or "-",
+                ]
+            )
+    click.echo(
+        _table(rows, ["id", "nation", "serves", "area", "urls", "state", "reviews", "not ok since"])
+    )
     problems = [(sid, h) for sid, h in health.items() if h.get("state") not in (None, "ok")]
     for sid, h in problems:
         click.echo(f"{sid}: {h['state']} since {h['failing_since']}: {h['last_error']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -349,12 +349,15 @@ class ReviewStore:
             (review_id,),
         ).fetchall()
         ordered = sorted(
-            sightings, key=lambda s: (SOURCE_PRIORITY.get(s["source_kind"], 9), s["source"], s["url"])
+            sightings,
+            key=lambda s: (SOURCE_PRIORITY.get(s["source_kind"], 9), s["source"], s["url"]),
         )
         observed = [json.loads(s["fields"]) for s in ordered]
         merged: dict = {}
         for field in MERGED_FIELDS:
-            merged[field] = next((o[field] for o in observed if o.get(field) not in (None, "", [])), None)
+            merged[field] = next(
+                (o[field] for o in observed if o.get(field) not in (None, "", [])), None
+            )
         published = None
         for o in observed:
             published = more_precise(published, o.get("published"))
@@ -367,7 +370,9 @@ class ReviewStore:
         merged["name_key"] = next((o["name_key"] for o in observed if o.get("name_key")), None)
         merged["listed"] = 1 if any(s["listed"] for s in sightings) else 0
         merged["unlisted_since"] = (
-            None if merged["listed"] else max((s["unlisted_since"] or "") for s in sightings) or None
+            None
+            if merged["listed"]
+            else max((s["unlisted_since"] or "") for s in sightings) or None
         )
         existing = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
         if existing is None:
@@ -420,7 +425,8 @@ class ReviewStore:
             updates["review_id"] = review_id
         assignments = ", ".join(f"{k} = ?" for k in updates)
         self.conn.execute(
-            f"UPDATE documents SET {assignments} WHERE url = ?", [*updates.values(), document["url"]]
+            f"UPDATE documents SET {assignments} WHERE url = ?",
+            [*updates.values(), document["url"]],
         )
 
     # -- per-source bookkeeping -------------------------------------------------------------------

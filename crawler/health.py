@@ -79,7 +79,9 @@ class HarvestRecorder:
     def spider_error(self, failure, response, spider=None):
         source = response.meta.get("source") if response is not None else None
         if source:
-            self.note_error(source, f"{failure.type.__name__} parsing {response.url}: {failure.value}", True)
+            self.note_error(
+                source, f"{failure.type.__name__} parsing {response.url}: {failure.value}", True
+            )
 
     def note_error(self, source: str, message: str, fatal: bool) -> None:
         run = self.runs[source]

@@ -102,10 +102,9 @@ class SnapshotMiddleware:
                 url=request.url, status=404, body=b"", request=request
             )
         body = path.read_bytes()
-        if request.method == "HEAD":
-            body_out = b""
-        else:
-            body_out = body
-        headers = Headers({"Content-Type": sniff_content_type(path, body), "Content-Length": str(len(body))})
+        body_out = b"" if request.method == "HEAD" else body
+        headers = Headers(
+            {"Content-Type": sniff_content_type(path, body), "Content-Length": str(len(body))}
+        )
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
         return cls(url=request.url, status=200, headers=headers, body=body_out, request=request)

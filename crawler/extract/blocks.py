@@ -81,10 +81,10 @@ def _is_furniture(el) -> bool:
     attrs = " ".join(filter(None, [el.get("id"), el.get("class")]))
     if attrs and _FURNITURE_ATTR.search(attrs):
         # A container holding the main content is never furniture, whatever it is called.
-        if el.tag in ("main", "article", "body") or el.get("role") == "main":
-            return False
-        return True
-    return el.get("aria-hidden") == "true" or "display:none" in (el.get("style") or "").replace(" ", "")
+        return not (el.tag in ("main", "article", "body") or el.get("role") == "main")
+    return el.get("aria-hidden") == "true" or "display:none" in (el.get("style") or "").replace(
+        " ", ""
+    )
 
 
 def strip_furniture(root, scope: str | None = None, exclude: list[str] | None = None):
@@ -147,7 +147,9 @@ class _Builder:
         self.parts.append(text)
         if href:
             url = urljoin(self.base_url, href)
-            self.links.append(Link(url, text, start, start + len(text), (el.get("title") or "").strip()))
+            self.links.append(
+                Link(url, text, start, start + len(text), (el.get("title") or "").strip())
+            )
         self.parts.append(" ")
 
     def walk(self, el) -> None:
@@ -202,11 +204,16 @@ def _bold_only(el) -> bool:
 
 
 def _has_block_children(el) -> bool:
-    return any(isinstance(c.tag, str) and (c.tag in BLOCK_TAGS or c.tag in CONTAINER_TAGS - {"span", "font"}) for c in el)
+    return any(
+        isinstance(c.tag, str)
+        and (c.tag in BLOCK_TAGS or c.tag in CONTAINER_TAGS - {"span", "font"})
+        for c in el
+    )
 
 
-def linearise(html: str | bytes, base_url: str, scope: str | None = None,
-              exclude: list[str] | None = None) -> list[Block]:
+def linearise(
+    html: str | bytes, base_url: str, scope: str | None = None, exclude: list[str] | None = None
+) -> list[Block]:
     """The page's content as blocks in reading order."""
     root = strip_furniture(parse_html(html), scope, exclude)
     blocks: list[Block] = []
@@ -234,7 +241,9 @@ def linearise(html: str | bytes, base_url: str, scope: str | None = None,
                 if row is not None:
                     blocks.append(row)
             return
-        if tag in BLOCK_TAGS and not (tag in ("li", "dd", "blockquote") and _has_block_children(el)):
+        if tag in BLOCK_TAGS and not (
+            tag in ("li", "dd", "blockquote") and _has_block_children(el)
+        ):
             level = 6 if tag == "p" and _bold_only(el) else 0
             emit(el, tag, level)
             return
@@ -247,7 +256,11 @@ def linearise(html: str | bytes, base_url: str, scope: str | None = None,
         for child in el:
             if not isinstance(child.tag, str):
                 continue
-            if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS - {"span", "font"} or _HEADING.match(child.tag):
+            if (
+                child.tag in BLOCK_TAGS
+                or child.tag in CONTAINER_TAGS - {"span", "font"}
+                or _HEADING.match(child.tag)
+            ):
                 if loose:
                     emit(pending, "div", 0)
                 pending = etree.Element("div")
@@ -280,7 +293,9 @@ def _row_block(tr, base_url: str) -> Block | None:
         offset = 0
         for t, ls in lines:
             for link in ls:
-                links.append(Link(link.url, link.text, link.start + offset, link.end + offset, link.title))
+                links.append(
+                    Link(link.url, link.text, link.start + offset, link.end + offset, link.title)
+                )
             offset += len(t) + 1
         cells.append(Block(text=text, tag=cell.tag, links=links, element=cell))
     if not any(c.text for c in cells):
@@ -290,17 +305,27 @@ def _row_block(tr, base_url: str) -> Block | None:
     if table is not None:
         first = table.xpath(".//tr[th] | .//thead//tr")
         if first and first[0] is not tr:
-            header = [_text_of(c) for c in first[0] if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            header = [
+                _text_of(c) for c in first[0] if isinstance(c.tag, str) and c.tag in ("td", "th")
+            ]
     is_header_row = all(c.tag == "th" for c in cells)
     text = " | ".join(c.text for c in cells)
     links = []
     offset = 0
     for c in cells:
         for link in c.links:
-            links.append(Link(link.url, link.text, link.start + offset, link.end + offset, link.title))
+            links.append(
+                Link(link.url, link.text, link.start + offset, link.end + offset, link.title)
+            )
         offset += len(c.text) + 3
-    return Block(text=text, tag="th" if is_header_row else "tr", links=links, cells=cells,
-                 header=header, element=tr)
+    return Block(
+        text=text,
+        tag="th" if is_header_row else "tr",
+        links=links,
+        cells=cells,
+        header=header,
+        element=tr,
+    )
 
 
 def page_title(html: str | bytes) -> str:
@@ -316,6 +341,10 @@ def feed_links(html: str | bytes, base_url: str) -> list[str]:
     for link in root.xpath("//link[@href]"):
         rel = (link.get("rel") or "").lower().split()
         kind = (link.get("type") or "").lower()
-        if "alternate" in rel and kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+        if "alternate" in rel and kind in (
+            "application/rss+xml",
+            "application/atom+xml",
+            "application/rdf+xml",
+        ):
             found.append(urljoin(base_url, link.get("href").strip()))
     return list(dict.fromkeys(found))

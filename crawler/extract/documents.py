@@ -12,22 +12,39 @@ _DOWNLOAD_PATH = re.compile(
     r"|/download\b|[?&](?:download|file|docid|documentid|attachment)=",
     re.I,
 )
-_SIZE_MARK = re.compile(r"[\[(]\s*(?:pdf|docx?|word)?\s*,?\s*\d+(?:\.\d+)?\s*(?:kb|mb|k)\s*[\])]|\bpdf icon\b|\(pdf\)|\[pdf\]", re.I)
+_SIZE_MARK = re.compile(
+    r"[\[(]\s*(?:pdf|docx?|word)?\s*,?\s*\d+(?:\.\d+)?\s*(?:kb|mb|k)\s*[\])]|\bpdf icon\b|\(pdf\)|\[pdf\]",
+    re.I,
+)
 
 # Most specific first: a "response to the review" is a response even though it says review.
 _KINDS = [
-    ("committee_report", r"committee|cabinet|scrutiny|council meeting|members'? report|report to (?:the )?(?:council|board)"),
+    (
+        "committee_report",
+        r"committee|cabinet|scrutiny|council meeting|members'? report|report to (?:the )?(?:council|board)",
+    ),
     ("action_plan", r"action plan|improvement plan|actions? (?:log|tracker)"),
-    ("response", r"response|media statement|press (?:release|statement)|statement\b|letter\b|reply"),
-    ("learning_brief", r"learning brief|learning summary|summary of (?:the )?learning|lessons? (?:learn[ta]|learned|from)"
-                       r"|(?:7|seven)[\s-]*minute|briefing|one[\s-]*page|1[\s-]*page|practitioner|key learning"
-                       r"|learning points|poster|infographic|learning (?:note|sheet|review summary)|bitesize|podcast"),
+    (
+        "response",
+        r"response|media statement|press (?:release|statement)|statement\b|letter\b|reply",
+    ),
+    (
+        "learning_brief",
+        r"learning brief|learning summary|summary of (?:the )?learning|lessons? (?:learn[ta]|learned|from)"
+        r"|(?:7|seven)[\s-]*minute|briefing|one[\s-]*page|1[\s-]*page|practitioner|key learning"
+        r"|learning points|poster|infographic|learning (?:note|sheet|review summary)|bitesize|podcast",
+    ),
     ("executive_summary", r"executive summary|exec\.? summary|summary report|\bsummary\b"),
-    ("full_report", r"overview report|full report|final report|the report|main report|\breport\b|\breview\b"
-                    r"|\bscr\b|\bcspr\b|\blcspr\b|\bspr\b|\bsar\b|\bdhr\b|\bcpr\b|\bapr\b"),
+    (
+        "full_report",
+        r"overview report|full report|final report|the report|main report|\breport\b|\breview\b"
+        r"|\bscr\b|\bcspr\b|\blcspr\b|\bspr\b|\bsar\b|\bdhr\b|\bcpr\b|\bapr\b",
+    ),
 ]
 _COMPILED_KINDS = [(k, re.compile(p, re.I)) for k, p in _KINDS]
-_VAGUE_LINK = re.compile(r"^\W*(?:click )?(?:here|this link|link|download|view|read more|more|pdf|open)\W*$", re.I)
+_VAGUE_LINK = re.compile(
+    r"^\W*(?:click )?(?:here|this link|link|download|view|read more|more|pdf|open)\W*$", re.I
+)
 
 
 def is_document_url(url: str) -> bool:

@@ -51,7 +51,8 @@ _NATIONAL_SECTION = re.compile(
     re.I,
 )
 _PANEL = re.compile(
-    r"\bpanel\b|national (?:child safeguarding practice )?review|thematic review|national review", re.I
+    r"\bpanel\b|national (?:child safeguarding practice )?review|thematic review|national review",
+    re.I,
 )
 _LOCAL_SECTION = re.compile(
     r"\blocal\b(?!ly)|\bour (?:own )?(?:reviews|scrs|cspr|practice reviews|published)", re.I
@@ -63,7 +64,8 @@ _DATE_LINE_WORDS = re.compile(
     re.I,
 )
 _SKIP_HOSTS = re.compile(
-    r"(?:^|\.)(?:facebook|twitter|x|linkedin|youtube|instagram|tiktok|flickr|google|bit)\.(?:com|ly)$", re.I
+    r"(?:^|\.)(?:facebook|twitter|x|linkedin|youtube|instagram|tiktok|flickr|google|bit)\.(?:com|ly)$",
+    re.I,
 )
 _NSPCC_REPOSITORY = re.compile(r"nspcc\.org\.uk", re.I)
 _VAGUE = re.compile(
@@ -92,7 +94,9 @@ _TYPE_THEN_NAME = re.compile(
     r"\b(?:L?CSPR|SPR|SCR|SAR|DHR|CPR|APR|serious case review|safeguarding practice review)\s+"
     r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
 )
-_CODE_TITLE = re.compile(r"^\s*(?P<code>[A-Z]{2,8}\s?\d{2,4}[-/]\d{2}(?:[-/]\d{1,2})?)\s*[:\-–]\s*\S")
+_CODE_TITLE = re.compile(
+    r"^\s*(?P<code>[A-Z]{2,8}\s?\d{2,4}[-/]\d{2}(?:[-/]\d{1,2})?)\s*[:\-–]\s*\S"
+)
 _SEP = re.compile(r"\s+[-–—|]\s+|\s*[–—]\s*|\s*:\s+")
 # "Serious Case Reviews", "Local SCRs": a heading about reviews, not one review.
 _PLURAL_TYPE = re.compile(
@@ -100,9 +104,18 @@ _PLURAL_TYPE = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _STATUS_WORDS = [
-    ("no_longer_published", re.compile(r"no longer (?:published|available)|removed|withdrawn|taken down", re.I)),
-    ("unpublished", re.compile(r"\bunpublished|not (?:been )?published|will not be published", re.I)),
-    ("delayed", re.compile(r"delayed|deferred|postponed|awaiting publication|to be published", re.I)),
+    (
+        "no_longer_published",
+        re.compile(r"no longer (?:published|available)|removed|withdrawn|taken down", re.I),
+    ),
+    (
+        "unpublished",
+        re.compile(r"\bunpublished|not (?:been )?published|will not be published", re.I),
+    ),
+    (
+        "delayed",
+        re.compile(r"delayed|deferred|postponed|awaiting publication|to be published", re.I),
+    ),
 ]
 _COMMITTEE_PAGE = re.compile(r"^\s*(?:meeting|committee)\s*:", re.I)
 
@@ -144,7 +157,10 @@ class Candidate:
         if not text:
             return
         found = best_date(text)
-        if found and (not self.published_text or found.count("-") > (best_date(self.published_text) or "").count("-")):
+        if found and (
+            not self.published_text
+            or found.count("-") > (best_date(self.published_text) or "").count("-")
+        ):
             self.published_text = found
             self.evidence.add("date")
 
@@ -214,9 +230,15 @@ def parse_title(text: str) -> Title | None:
             rest = review_name(text)
             words = (rest or "").split()
             capitalised = sum(1 for w in words if w[:1].isupper())
-            if (rest and rest != text and len(words) <= 6 and capitalised * 2 >= len(words)
-                    and not is_generic_name(rest) and not _NON_REVIEW.search(rest)
-                    and resolve_area(rest) is None):
+            if (
+                rest
+                and rest != text
+                and len(words) <= 6
+                and capitalised * 2 >= len(words)
+                and not is_generic_name(rest)
+                and not _NON_REVIEW.search(rest)
+                and resolve_area(rest) is None
+            ):
                 names = [rest]
     if not names:
         return None
@@ -281,7 +303,10 @@ def _is_date_line(text: str) -> bool:
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end :]
     rest = _DATE_LINE_WORDS.sub("", rest.strip())
-    return not re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:the|of|in|on|and|published|publication|date)\b", "", rest, flags=re.I))
+    return not re.search(
+        r"[A-Za-z]{2,}",
+        re.sub(r"\b(?:the|of|in|on|and|published|publication|date)\b", "", rest, flags=re.I),
+    )
 
 
 def _status_of(text: str) -> str | None:
@@ -294,9 +319,16 @@ def _status_of(text: str) -> str | None:
 class ListingExtractor:
     """Extract the reviews on one page of a partnership or board site."""
 
-    def __init__(self, html: str | bytes, url: str, *, source_area: str | None = None,
-                 scope: str | None = None, exclude: list[str] | None = None,
-                 detail_for: str | None = None):
+    def __init__(
+        self,
+        html: str | bytes,
+        url: str,
+        *,
+        source_area: str | None = None,
+        scope: str | None = None,
+        exclude: list[str] | None = None,
+        detail_for: str | None = None,
+    ):
         self.html = html
         self.url = url
         self.blocks = linearise(html, url, scope=scope, exclude=exclude)
@@ -315,8 +347,15 @@ class ListingExtractor:
 
     # -- candidates -----------------------------------------------------------------------------
 
-    def _candidate(self, name: str, title: str, ctx: Context, *, area_text: str | None = None,
-                   evidence: str | None = None) -> Candidate:
+    def _candidate(
+        self,
+        name: str,
+        title: str,
+        ctx: Context,
+        *,
+        area_text: str | None = None,
+        evidence: str | None = None,
+    ) -> Candidate:
         key = name_key(name) or name
         existing = self.candidates.get(key)
         if existing:
@@ -330,9 +369,11 @@ class ListingExtractor:
         if area is not None:
             candidate.area = area
         elif national:
-            if _PANEL.search(title) or _PANEL.search(ctx.page_words) or ctx.slot and _PANEL.search(ctx.slot.get("text", "")):
-                candidate.national = True
-            elif self._section_says_panel(ctx):
+            if (
+                _PANEL.search(title)
+                or _PANEL.search(ctx.page_words)
+                or (ctx.slot and _PANEL.search(ctx.slot.get("text", "")))
+            ) or self._section_says_panel(ctx):
                 candidate.national = True
             else:
                 candidate.allowed = False
@@ -369,7 +410,9 @@ class ListingExtractor:
 
     def extract(self) -> Extraction:
         ctx = Context(self.source_area, self.host, self.url, self.page_words)
-        ctx.national = bool(_NATIONAL_SECTION.search(self.page_words)) and not _LOCAL_SECTION.search(self.page_words)
+        ctx.national = bool(
+            _NATIONAL_SECTION.search(self.page_words)
+        ) and not _LOCAL_SECTION.search(self.page_words)
         ctx.section_text = ""
         if self._committee_report(ctx):
             return self._result()
@@ -403,8 +446,14 @@ class ListingExtractor:
             return False
         if _NON_REVIEW.search(c.title) and "subject" not in c.evidence:
             return False
-        if not (looks_like_name(c.name) or find_pseudonym(c.name) or _CODE_TITLE.match(c.title)
-                or c.name == "Thematic" or "type" in c.evidence or c.national):
+        if not (
+            looks_like_name(c.name)
+            or find_pseudonym(c.name)
+            or _CODE_TITLE.match(c.title)
+            or c.name == "Thematic"
+            or "type" in c.evidence
+            or c.national
+        ):
             return False
         e = c.evidence
         if {"document", "detail", "listed", "entry", "row"} & e:
@@ -425,7 +474,7 @@ class ListingExtractor:
                 self._candidate(name, text, ctx, evidence="heading") for name in title.names
             ]
             for c in candidates:
-                c.set_date(title.date and text or ctx.date)
+                c.set_date((title.date and text) or ctx.date)
             ctx.current = candidates[0]
             ctx.slot = None
             return
@@ -439,7 +488,9 @@ class ListingExtractor:
         if block.level <= ctx.section_level or block.level <= 3:
             ctx.section_level = block.level
             ctx.section_text = text
-            ctx.section_national = bool(_NATIONAL_SECTION.search(text)) and not _LOCAL_SECTION.search(text)
+            ctx.section_national = bool(
+                _NATIONAL_SECTION.search(text)
+            ) and not _LOCAL_SECTION.search(text)
             if self.has_local_sections:
                 ctx.section_local = bool(_LOCAL_SECTION.search(text)) and not ctx.section_national
             ctx.section_type = text if review_type_from_words(text) else ctx.section_type
@@ -450,7 +501,11 @@ class ListingExtractor:
             return True
         # A bare name ("Harry") heads a review only on a page or section about reviews.
         in_review_context = review_type_from_words(ctx.section_type or ctx.page_words)
-        return bool(in_review_context and len(text.split()) <= 4 and all(looks_like_name(n) for n in title.names))
+        return bool(
+            in_review_context
+            and len(text.split()) <= 4
+            and all(looks_like_name(n) for n in title.names)
+        )
 
     def _paragraph(self, block: Block, ctx: Context) -> None:
         text = block.text
@@ -485,15 +540,19 @@ class ListingExtractor:
             title = parse_title(piece)
             if title is None:
                 continue
-            if not (title.has_type or title.has_subject or (title.date and len(piece.split()) <= 8)):
+            if not (
+                title.has_type or title.has_subject or (title.date and len(piece.split()) <= 8)
+            ):
                 continue
-            if piece == text and not (block.links or title.date or (title.has_type and title.has_subject)):
+            if piece == text and not (
+                block.links or title.date or (title.has_type and title.has_subject)
+            ):
                 continue
             if _PUBLISH_VERB.search(piece) and len(piece.split()) > 10:
                 continue
             c = self._candidate(title.names[0], piece, ctx, evidence="lead")
             c.set_date(text if best_date(text) else ctx.date)
-            rest = text[len(head):]
+            rest = text[len(head) :]
             _, sections = parse_sections(rest.replace(". ", ".\n"))
             for body in sections.get("themes", []):
                 c.themes.extend(split_list(body.replace("\n", " ")))
@@ -523,7 +582,9 @@ class ListingExtractor:
                 ctx.slot = None
                 ctx.current = c
                 continue
-            if _PUBLISH_VERB.search(sentence) and (best_date(sentence) or review_type_from_words(sentence)):
+            if _PUBLISH_VERB.search(sentence) and (
+                best_date(sentence) or review_type_from_words(sentence)
+            ):
                 c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="press")
                 c.set_date(sentence if best_date(sentence) else None)
                 if review_type_from_words(sentence):
@@ -531,7 +592,11 @@ class ListingExtractor:
                 ctx.current = c
         current = ctx.current
         words = len(text.split())
-        if current is not None and current.summary is None and (words >= 20 or (words >= 8 and not block.links)):
+        if (
+            current is not None
+            and current.summary is None
+            and (words >= 20 or (words >= 8 and not block.links))
+        ):
             current.summary = text[:1000]
 
     def _mentions_before(self, text: str, ctx: Context, only_existing: bool) -> None:
@@ -567,7 +632,9 @@ class ListingExtractor:
             if target is None:
                 return
             kind = classify_document(link.text, context, url=url)
-            target.add_document(url, kind, link.text if not _VAGUE.match(link.text) else context.strip()[-120:])
+            target.add_document(
+                url, kind, link.text if not _VAGUE.match(link.text) else context.strip()[-120:]
+            )
             if ctx.current is None and name:
                 pass
             return
@@ -577,7 +644,12 @@ class ListingExtractor:
                 target.detail_url = url
                 target.evidence.add("detail")
                 self.follow.append((url, target))
-        elif name and target is not None and "gov.uk" in parts.hostname and "/government/publications/" in parts.path:
+        elif (
+            name
+            and target is not None
+            and "gov.uk" in parts.hostname
+            and "/government/publications/" in parts.path
+        ):
             target.national = True
             target.allowed = True
             target.add_document(url, "full_report", link.text)
@@ -588,7 +660,11 @@ class ListingExtractor:
             return
         first = cells[0]
         title = parse_title(first.text)
-        name = title.names[0] if title else (normalise_pseudonym(first.text) if len(first.text.split()) <= 6 else None)
+        name = (
+            title.names[0]
+            if title
+            else (normalise_pseudonym(first.text) if len(first.text.split()) <= 6 else None)
+        )
         if not name:
             return
         c = self._candidate(name, first.text, ctx, evidence="row")
@@ -607,16 +683,26 @@ class ListingExtractor:
                             c.evidence.add("detail")
                             self.follow.append((link.url, c))
                         continue
-                    kind = classify_document(column, link.text, url=link.url) if column else classify_document(link.text, url=link.url)
+                    kind = (
+                        classify_document(column, link.text, url=link.url)
+                        if column
+                        else classify_document(link.text, url=link.url)
+                    )
                     c.add_document(link.url, kind, " ".join(filter(None, [column, link.text])))
                 if index:
                     statuses.append("published")
             elif status:
                 statuses.append(status)
-            if index and best_date(cell.text):
-                if re.search(r"overview|full|report|date|published", column, re.I) or not c.published_text:
-                    if status is None:
-                        c.set_date(cell.text)
+            if (
+                index
+                and best_date(cell.text)
+                and (
+                    re.search(r"overview|full|report|date|published", column, re.I)
+                    or not c.published_text
+                )
+                and status is None
+            ):
+                c.set_date(cell.text)
         if statuses:
             for status in ("published", "no_longer_published", "unpublished", "delayed"):
                 if status in statuses:
@@ -625,7 +711,9 @@ class ListingExtractor:
 
     def _from_entry(self, entry: Entry, ctx: Context) -> None:
         area = resolve_area(entry.area_text)
-        c = self._candidate(entry.name, entry.heading, ctx, area_text=entry.area_text, evidence="entry")
+        c = self._candidate(
+            entry.name, entry.heading, ctx, area_text=entry.area_text, evidence="entry"
+        )
         if area is not None and not (self.source_area and same_place(area, self.source_area)):
             c.area = area
         elif area is None:
@@ -643,14 +731,20 @@ class ListingExtractor:
         c.model = entry.model
         c.type_text = " ".join(filter(None, [entry.heading, entry.summary, entry.model]))
         if entry.report_url:
-            c.add_document(entry.report_url, classify_document(entry.report_text, url=entry.report_url), entry.report_text)
+            c.add_document(
+                entry.report_url,
+                classify_document(entry.report_text, url=entry.report_url),
+                entry.report_text,
+            )
 
     def _committee_report(self, ctx: Context) -> bool:
         """A committee report page is one document about one review, not a listing."""
         texts = [b.text for b in self.blocks[:15]]
         if not any(_COMMITTEE_PAGE.match(t) for t in texts):
             return False
-        title_line = next((t for t in texts if re.match(r"^\s*(?:title|subject|report title)\s*:", t, re.I)), None)
+        title_line = next(
+            (t for t in texts if re.match(r"^\s*(?:title|subject|report title)\s*:", t, re.I)), None
+        )
         if not title_line:
             return False
         subject = title_line.split(":", 1)[1].strip()

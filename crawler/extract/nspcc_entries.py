@@ -21,12 +21,16 @@ _HEAD = re.compile(
 # A separator: a dash of any kind with space on at least one side, or a colon/pipe.
 _SEP = re.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+|\s*[:|]\s+")
 _READ_LINK = re.compile(
-    r"^\W*(?:read|view|download|access)\b.{0,40}\b(?:report|review|summary|briefing|case|here)\b", re.I
+    r"^\W*(?:read|view|download|access)\b.{0,40}\b(?:report|review|summary|briefing|case|here)\b",
+    re.I,
 )
 
 # Labels, longest first within a field so "Recommendations include" beats "Recommendations".
 _LABELS: list[tuple[str, str]] = [
-    ("recommendations", r"recommendations to the (?:partnership|board|lscb|lscp|safeguarding partners) include"),
+    (
+        "recommendations",
+        r"recommendations to the (?:partnership|board|lscb|lscp|safeguarding partners) include",
+    ),
     ("recommendations", r"recommendations include"),
     ("recommendations", r"recommendations"),
     ("themes", r"learning themes include"),
@@ -217,7 +221,9 @@ def parse_entry(heading_block: Block, body: list[Block]) -> Entry | None:
                 cleaned.append("\n".join(body_lines))
         sections[name] = cleaned
     entry.themes = [
-        item for body_text in sections.get("themes", []) for line in body_text.split("\n")
+        item
+        for body_text in sections.get("themes", [])
+        for line in body_text.split("\n")
         for item in split_list(line)
     ]
     entry.recommendations = _joined(sections.get("recommendations"), strip_include=True)

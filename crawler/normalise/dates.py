@@ -82,10 +82,7 @@ def _build(year: int, month: int | None, day: int | None) -> str | None:
 
 def _from_match(m: re.Match) -> str | None:
     parts = m.groupdict()
-    if parts.get("yy"):
-        year = 2000 + int(parts["yy"])
-    else:
-        year = int(parts["year"])
+    year = 2000 + int(parts["yy"]) if parts.get("yy") else int(parts["year"])
     month = None
     if parts.get("month"):
         month = MONTHS[parts["month"].lower().rstrip(".")]

@@ -63,7 +63,9 @@ def first_sentence(text: str | None) -> str:
     if not text:
         return ""
     text = re.sub(r"\s+", " ", text).strip()
-    m = re.search(r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bMrs)(?<!\d)[.!?](?=\s+[A-Z0-9\"'(‘“]|\s*$)", text)
+    m = re.search(
+        r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bMrs)(?<!\d)[.!?](?=\s+[A-Z0-9\"'(‘“]|\s*$)", text
+    )
     return text[: m.start() + 1] if m else text
 
 

@@ -120,7 +120,7 @@ _NOT_NAME_WORDS = {
     "domestic", "adults", "adult", "child", "children", "young", "people", "person", "family",
     "families", "baby", "babies", "safeguarding", "practice", "review", "audit", "audits",
     "governance", "assurance", "quality", "data", "dataset", "statistics", "figures",
-    "practitioner", "incident", "incidents", "significant", "you", "access", "copy", "find",
+    "practitioner", "incident", "incidents", "significant", "access", "copy", "find",
     "list", "lists", "available", "attached", "alongside", "following", "further", "new",
 }  # fmt: skip
 
@@ -133,7 +133,12 @@ def strip_title(text: str) -> str:
     text = _SIZE.sub(" ", text)
     for found in reversed(find_dates(text)):
         text = text[: found.start] + " " + text[found.end :]
-    text = re.sub(r"[(\[]\s*(?:published|publication|pub\.?|updated)?\s*(?:on\s*)?[)\]]", " ", text, flags=re.I)
+    text = re.sub(
+        r"[(\[]\s*(?:published|publication|pub\.?|updated)?\s*(?:on\s*)?[)\]]",
+        " ",
+        text,
+        flags=re.I,
+    )
     text = _NOISE.sub(" ", text)
     text = re.sub(r"\s+(?:[-–—:|])(?:\s+[-–—:|])+\s+", " – ", text)
     text = re.sub(r"\s+:", ":", text)

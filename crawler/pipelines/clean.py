@@ -41,7 +41,9 @@ def safe_url(value) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+    )
 
 
 class CleanPipeline:
@@ -75,7 +77,11 @@ class CleanPipeline:
                 continue
             seen.add(url)
             documents.append(
-                {"url": url, "kind": document.get("kind"), "title": clean_text(document.get("title"))}
+                {
+                    "url": url,
+                    "kind": document.get("kind"),
+                    "title": clean_text(document.get("title")),
+                }
             )
         adapter["documents"] = documents
         adapter["source_url"] = safe_url(adapter.get("source_url")) or adapter.get("source_url")

@@ -31,7 +31,9 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        return cls(settings.get("SCR_DB_PATH"), settings.get("SCR_RUN_STARTED") or utc_now(), crawler.stats)
+        return cls(
+            settings.get("SCR_DB_PATH"), settings.get("SCR_RUN_STARTED") or utc_now(), crawler.stats
+        )
 
     def open_spider(self, spider=None):
         self.store = ReviewStore(self.db_path)
@@ -47,7 +49,10 @@ class StorePipeline:
         adapter = ItemAdapter(item)
         source = adapter["source"]
         result = self.store.save_review(
-            adapter.asdict(), source=source, source_kind=source_kind_for(adapter), seen_at=self.seen_at
+            adapter.asdict(),
+            source=source,
+            source_kind=source_kind_for(adapter),
+            seen_at=self.seen_at,
         )
         self.review_ids[source].add(result.review_id)
         if self.stats:

@@ -56,5 +56,7 @@ class ValidatePipeline:
             for reason in found:
                 if self.stats:
                     self.stats.inc_value(f"scr/dropped/{reason}")
-            raise DropItem(f"{', '.join(found)}: {adapter.get('title')!r} from {adapter.get('source_url')}")
+            raise DropItem(
+                f"{', '.join(found)}: {adapter.get('title')!r} from {adapter.get('source_url')}"
+            )
         return item

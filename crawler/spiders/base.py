@@ -23,7 +23,9 @@ class ReviewSpider(scrapy.Spider):
         """Rows for the ``sources`` table, by source id."""
         return {}
 
-    def page(self, url: str, callback, *, source: str, listing: bool = False, **meta) -> scrapy.Request:
+    def page(
+        self, url: str, callback, *, source: str, listing: bool = False, **meta
+    ) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=callback,

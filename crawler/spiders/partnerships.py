@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from scrapy.http import TextResponse
 
 from ..extract.listing import Candidate, extract_listing
 from ..items import ReviewItem
 from ..registry import Source, load_registry
+from ..replay import snapshot_path
 from .base import ReviewSpider
 
 PANEL = "Child Safeguarding Practice Review Panel"
 
 
-def review_item(candidate: Candidate, source: Source, page_url: str, page_words: str = "") -> ReviewItem:
+def review_item(
+    candidate: Candidate, source: Source, page_url: str, page_words: str = ""
+) -> ReviewItem:
     """The item for one extracted review, as this source saw it on this page."""
     item = ReviewItem(
         source=source.id,
@@ -60,6 +64,8 @@ class PartnershipSpider(ReviewSpider):
         wanted = [s.strip() for s in sources.split(",")] if sources else None
         self.sources = [s for s in registry if wanted is None or s.id in wanted]
         self.by_id = {s.id: s for s in self.sources}
+        self.explicit = wanted is not None
+        self.skipped: list[str] = []
 
     @property
     def source_ids(self) -> list[str]:
@@ -70,6 +76,18 @@ class PartnershipSpider(ReviewSpider):
         return {s.id: self.registry_record(s) for s in self.sources}
 
     async def start(self):
+        snapshot = self.settings.get("SNAPSHOT_DIR")
+        if snapshot and not self.explicit:
+            # Offline, a board with no saved page at all is not part of this harvest.
+            root = Path(snapshot)
+            self.skipped = [
+                s.id for s in self.sources if not any(snapshot_path(root, u) for u in s.urls)
+            ]
+            self.sources = [s for s in self.sources if s.id not in self.skipped]
+            if self.skipped:
+                self.logger.info(
+                    "%d sources have no saved pages in the snapshot", len(self.skipped)
+                )
         for source in self.sources:
             for url in source.urls:
                 yield self.page(url, self.parse_page, source=source.id, listing=True)
