@@ -16,6 +16,7 @@ from .registry import load_registry
 
 # Collections of sources a harvest can be asked for by name, and the spider that serves each.
 SPIDERS = {
+    "nspcc": "crawler.spiders.nspcc.NspccSpider",
     "partnerships": "crawler.spiders.partnerships.PartnershipSpider",
 }
 

@@ -52,7 +52,7 @@ class HarvestRecorder:
         self.crawler = crawler
         self.runs: dict[str, SourceRun] = defaultdict(SourceRun)
         self.progress = crawler.settings.get("SCR_PROGRESS")
-        crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(self.request_scheduled, signal=signals.request_reached_downloader)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)

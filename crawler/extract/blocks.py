@@ -113,7 +113,7 @@ def strip_furniture(root, scope: str | None = None, exclude: list[str] | None = 
 
 
 def _text_of(el) -> str:
-    return _SPACE.sub(" ", el.text_content() or "").strip()
+    return _SPACE.sub(" ", "".join(el.itertext()) or "").strip()
 
 
 class _Builder:
@@ -248,7 +248,7 @@ def linearise(
             emit(el, tag, level)
             return
         # A container: its own loose text and inline children form blocks between its blocks.
-        pending = etree.Element("div")
+        pending = lxml.html.Element("div")
         pending.text = el.text
         loose = False
         if el.text and el.text.strip():
@@ -263,7 +263,7 @@ def linearise(
             ):
                 if loose:
                     emit(pending, "div", 0)
-                pending = etree.Element("div")
+                pending = lxml.html.Element("div")
                 pending.text = child.tail
                 loose = bool(child.tail and child.tail.strip())
                 visit(child)

@@ -20,6 +20,7 @@ from ..normalise.areas import Area, find_area_in, resolve_area, same_place
 from ..normalise.dates import best_date, find_dates
 from ..normalise.names import (
     find_pseudonym,
+    find_pseudonyms,
     is_generic_name,
     looks_like_name,
     name_key,
@@ -57,7 +58,12 @@ _PANEL = re.compile(
 _LOCAL_SECTION = re.compile(
     r"\blocal\b(?!ly)|\bour (?:own )?(?:reviews|scrs|cspr|practice reviews|published)", re.I
 )
-_PUBLISH_VERB = re.compile(r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\breleased?\b", re.I)
+# "Ruby – published 4th June 2020", "Baby Ivy (published May 2023)": a title with its date.
+_LISTED_PUBLISHED = re.compile(r"[–—\-(|:]\s*(?:\w+\s+)?published\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:the|this|its) (?:review|report|scr|cspr|lcspr|sar|case)\b|\bit\b", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|explained|added|commented|stated|told|asked|wrote)\b", re.I)
+_PUBLISH_VERB = re.compile(
+r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\breleased?\b", re.I)
 _DATE_LINE_WORDS = re.compile(
     r"^(?:date(?: of)? publi(?:cation|shed)|publi(?:cation|shed)(?: date| on)?|available reports? "
     r"published|reports? published(?: in)?|updated|posted(?: on)?|date|on)\b[\s:,-]*",
@@ -94,6 +100,12 @@ _TYPE_THEN_NAME = re.compile(
     r"\b(?:L?CSPR|SPR|SCR|SAR|DHR|CPR|APR|serious case review|safeguarding practice review)\s+"
     r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
 )
+_TYPE_WORD = r"(?:Local|Child|Serious|Safeguarding|Case|Practice|Review|Adults?|Domestic|Homicide|Learning|Rapid|Thematic)"
+_NAME_THEN_TYPE = re.compile(
+    r"\b(?:the|a)\s+(?P<name>(?!" + _TYPE_WORD + r"\b)[A-Z][a-z]+(?:\s+(?!" + _TYPE_WORD + r"\b)[A-Z][a-z]+){0,2})\s+"
+    r"(?:Local\s+)?(?:Child\s+)?(?:Safeguarding Practice Review|Serious Case Review|Safeguarding Adults? Review"
+    r"|Domestic Homicide Review|L?CSPR|SPR|SCR|SAR|DHR)\b"
+)
 _CODE_TITLE = re.compile(
     r"^\s*(?P<code>[A-Z]{2,8}\s?\d{2,4}[-/]\d{2}(?:[-/]\d{1,2})?)\s*[:\-–]\s*\S"
 )
@@ -106,17 +118,27 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _STATUS_WORDS = [
     (
         "no_longer_published",
-        re.compile(r"no longer (?:published|available)|removed|withdrawn|taken down", re.I),
+        re.compile(
+            r"no longer (?:published|available)|(?:has been|was|were|is) (?:removed|withdrawn|taken down)",
+            re.I,
+        ),
     ),
     (
         "unpublished",
-        re.compile(r"\bunpublished|not (?:been )?published|will not be published", re.I),
+        re.compile(r"\bunpublished\b|\bnot (?:been )?published\b|will not be published", re.I),
     ),
     (
         "delayed",
-        re.compile(r"delayed|deferred|postponed|awaiting publication|to be published", re.I),
+        re.compile(
+            r"delayed in publication|publication (?:has been |is |was )?(?:delayed|deferred|postponed)"
+            r"|awaiting publication|^\W*delayed\W*$|not yet (?:been )?published",
+            re.I,
+        ),
     ),
 ]
+
+# "… will be published", "published the report" are not statuses of a review.
+_PUBLISH_NOT_STATUS = re.compile(r"\bpublished (?:today|on|in)\b", re.I)
 _COMMITTEE_PAGE = re.compile(r"^\s*(?:meeting|committee)\s*:", re.I)
 
 
@@ -215,7 +237,7 @@ def parse_title(text: str) -> Title | None:
     names: list[str] = []
     segments = [s for s in _SEP.split(text) if s and s.strip()]
     for segment in segments if len(segments) > 1 else [text]:
-        if _THEMATIC.search(segment) or re.fullmatch(r"\s*(?:and\s+)?thematic\b.*", segment, re.I):
+        if _THEMATIC.search(segment):
             names.append("Thematic")
             continue
         name = normalise_pseudonym(segment)
@@ -245,8 +267,12 @@ def parse_title(text: str) -> Title | None:
     return Title(names, date, has_type, bool(subject))
 
 
-def _link_name(link: Link) -> str | None:
-    """The review a link's own text names ("Child A1301 Full Report", "for the Patrick report")."""
+def _link_name(link: Link, document: bool, review_context: bool) -> str | None:
+    """The review a link's own text names ("Child A1301 Full Report", "for the Patrick report").
+
+    A bare name ("Harry", "Posters") counts only for a document link on a page or in a section
+    about reviews; a link to a page must say more (a subject, a review type or a date).
+    """
     text = link.text.strip()
     if not text or _VAGUE.match(text):
         return None
@@ -254,7 +280,9 @@ def _link_name(link: Link) -> str | None:
     if quoted:
         return quoted.group("name")
     title = parse_title(text)
-    if title and (title.has_subject or title.has_type or title.date or len(text.split()) <= 8):
+    if title and (title.has_subject or title.has_type or title.date):
+        return title.names[0]
+    if title and document and review_context and len(text.split()) <= 8:
         return title.names[0]
     m = _FOR_THE.search(text)
     if m:
@@ -266,10 +294,7 @@ def _link_name(link: Link) -> str | None:
 
 def _mentions(sentence: str) -> list[tuple[int, str]]:
     """Reviews a prose sentence names, with their positions."""
-    found = []
-    subject = find_pseudonym(sentence)
-    if subject:
-        found.append((sentence.find(subject.split()[0]), subject))
+    found = list(find_pseudonyms(sentence))
     for pattern in _MENTIONS:
         for m in pattern.finditer(sentence):
             name = m.group("name")
@@ -279,9 +304,19 @@ def _mentions(sentence: str) -> list[tuple[int, str]]:
         found.append((m.start(), "Thematic"))
     for m in _TYPE_THEN_NAME.finditer(sentence):
         name = review_name(m.group("name"))
-        if name and (looks_like_name(name) or find_pseudonym(name)):
+        if name and not is_generic_name(name) and resolve_area(name) is None:
             found.append((m.start("name"), name))
-    return sorted(found)
+    for m in _NAME_THEN_TYPE.finditer(sentence):
+        name = m.group("name")
+        if looks_like_name(name) or (not is_generic_name(name) and len(name.split()) <= 3):
+            found.append((m.start("name"), name))
+    seen, unique = set(), []
+    for position, name in sorted(found):
+        key = name_key(name)
+        if key not in seen:
+            seen.add(key)
+            unique.append((position, name))
+    return unique
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -293,9 +328,36 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_DATELINE = re.compile(r"^\W*(?:posted|published|updated|added|date)(?: on)?\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+
+
+def publication_date(sentence: str) -> str | None:
+    """The date a press sentence gives for publishing (not the incident's date)."""
+    verb = _PUBLISH_VERB.search(sentence)
+    if not verb:
+        return None
+    found_dates = find_dates(sentence)
+    if found_dates and found_dates[0].start <= 12:
+        return found_dates[0].iso  # "In 2023 the … review was published", "On 12th June 2023, …"
+    for found in found_dates:
+
+        before = verb.start() - found.end
+        after = found.start - verb.end()
+        if -1 <= after <= 45 or 0 <= before <= 30:
+            return found.iso
+    return None
+
+
 def _is_date_line(text: str) -> bool:
     if len(text) > 70:
         return False
+    if _DATELINE.match(text) and find_dates(text) and len(text.split()) <= 12:
+        return True  # "Posted on 9 December, 2021 in Press releases"
+    text = _WEEKDAY.sub("", text)
+    if len(text) <= 60 and find_dates(text) and re.search(r"\s[|•·]\s", text):
+        return True  # a byline: "Thursday, 7 April 2016 | Ali Spalding"
+
     dates = find_dates(text)
     if not dates:
         return False
@@ -430,7 +492,10 @@ class ListingExtractor:
             elif block.tag == "th":
                 continue
             elif block.is_heading:
-                self._heading(block, ctx)
+                following = next(
+                    (b.text for b in self.blocks[index + 1 : index + 3] if not b.is_heading), ""
+                )
+                self._heading(block, ctx, following)
             else:
                 self._paragraph(block, ctx)
         return self._result()
@@ -462,14 +527,16 @@ class ListingExtractor:
             return True
         return {"type", "subject"} <= e or ("type" in e and "heading" in e)
 
-    def _heading(self, block: Block, ctx: Context) -> None:
+    def _heading(self, block: Block, ctx: Context, following: str = "") -> None:
         text = block.text
         if _is_date_line(text):
             ctx.date = text
             ctx.current = None
             return
         title = parse_title(text)
-        if title is not None and self._title_names_review(title, text, ctx):
+        if title is not None and (
+            self._title_names_review(title, text, ctx) or self._introduced(title, following)
+        ):
             candidates = [
                 self._candidate(name, text, ctx, evidence="heading") for name in title.names
             ]
@@ -493,8 +560,18 @@ class ListingExtractor:
             ) and not _LOCAL_SECTION.search(text)
             if self.has_local_sections:
                 ctx.section_local = bool(_LOCAL_SECTION.search(text)) and not ctx.section_national
-            ctx.section_type = text if review_type_from_words(text) else ctx.section_type
+            ctx.section_type = text if review_type_from_words(text) else None
             ctx.date = text if best_date(text) and "publi" in text.lower() else None
+
+    @staticmethod
+    def _introduced(title: Title, following: str) -> bool:
+        """A bare-name heading ("Two Sisters") whose next paragraph calls it a review."""
+        if len(title.names) != 1 or not following:
+            return False
+        first = _sentences(following)[0][1]
+        return name_key(title.names[0]) in {name_key(n) for _, n in _mentions(first)} and bool(
+            review_type_from_words(first)
+        )
 
     def _title_names_review(self, title: Title, text: str, ctx: Context) -> bool:
         if title.has_subject or title.date or (title.has_type and not _PLURAL_TYPE.search(text)):
@@ -509,9 +586,11 @@ class ListingExtractor:
 
     def _paragraph(self, block: Block, ctx: Context) -> None:
         text = block.text
-        if _is_date_line(text) and not block.links:
+        if _is_date_line(text) and (not block.links or _DATELINE.match(text)):
+            # A dateline dates what follows; on a detail page the review stays current.
             ctx.date = text
-            ctx.current = None
+            if not self.detail_for:
+                ctx.current = None
             return
         lead = self._lead_title(block, ctx)
         if lead is not None:
@@ -548,8 +627,10 @@ class ListingExtractor:
                 block.links or title.date or (title.has_type and title.has_subject)
             ):
                 continue
-            if _PUBLISH_VERB.search(piece) and len(piece.split()) > 10:
-                continue
+            if _SPEECH.search(piece):
+                continue  # "Mr Benson said: …" quotes a person, it does not title a review
+            if _PUBLISH_VERB.search(piece) and not _LISTED_PUBLISHED.search(piece):
+                continue  # a press-release sentence: _prose reads those
             c = self._candidate(title.names[0], piece, ctx, evidence="lead")
             c.set_date(text if best_date(text) else ctx.date)
             rest = text[len(head) :]
@@ -567,29 +648,48 @@ class ListingExtractor:
             return
         for _, sentence in _sentences(text):
             mentions = _mentions(sentence)
+            status = _status_of(sentence) if not _PUBLISH_NOT_STATUS.search(sentence) else None
             if not mentions:
+                current = ctx.current
+                if current is not None:
+                    # "The overview report for this case is delayed in publication"
+                    if status and current.status is None:
+                        current.status = status
+                    # "The OSCB published the review in December 2021."
+                    if _PUBLISH_VERB.search(sentence) and _REFERS_BACK.search(sentence):
+                        current.set_date(publication_date(sentence))
                 continue
-            _, name = mentions[0]
-            key = name_key(name)
-            if key in self.candidates:
-                ctx.current = self.candidates[key]
-                continue
-            if ctx.slot is not None:
-                c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="slot")
-                c.set_date(ctx.slot["date"])
-                c.type_text = " ".join(filter(None, [ctx.slot["text"], c.type_text]))
-                c.evidence.add("type")
-                ctx.slot = None
-                ctx.current = c
-                continue
-            if _PUBLISH_VERB.search(sentence) and (
-                best_date(sentence) or review_type_from_words(sentence)
-            ):
-                c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="press")
-                c.set_date(sentence if best_date(sentence) else None)
-                if review_type_from_words(sentence):
+            announced = bool(_PUBLISH_VERB.search(sentence))
+            for _, name in mentions:
+                key = name_key(name)
+                if key in self.candidates:
+                    existing = self.candidates[key]
+                    ctx.current = existing
+                    if announced:
+                        existing.set_date(publication_date(sentence) or (
+                            ctx.date if re.search(r"\btoday\b", sentence, re.I) else None))
+                    if status and existing.status is None:
+                        existing.status = status
+                    continue
+                if ctx.slot is None and not (
+                    announced and (publication_date(sentence) or ctx.date or review_type_from_words(sentence))
+                ):
+                    continue
+                if ctx.slot is not None:
+                    c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="slot")
+                    c.set_date(ctx.slot["date"])
+                    c.type_text = " ".join(filter(None, [ctx.slot["text"], c.type_text]))
                     c.evidence.add("type")
+                    ctx.slot = None
+                else:
+                    c = self._candidate(name, sentence, ctx, area_text=sentence, evidence="press")
+                    c.set_date(publication_date(sentence) or ctx.date)
+                    if review_type_from_words(sentence):
+                        c.evidence.add("type")
+                if status and c.status is None:
+                    c.status = status
                 ctx.current = c
+            continue
         current = ctx.current
         words = len(text.split())
         if (
@@ -620,7 +720,9 @@ class ListingExtractor:
             return
         if _NSPCC_REPOSITORY.search(parts.hostname) and not is_document_link(url, link.text):
             return
-        name = _link_name(link)
+        document = is_document_link(url, link.text)
+        review_context = bool(review_type_from_words(" ".join(filter(None, [ctx.section_type, ctx.page_words]))))
+        name = _link_name(link, document, review_context)
         target = None
         if name:
             title = link.text
@@ -628,7 +730,7 @@ class ListingExtractor:
             target.set_date(title if best_date(title) else ctx.date)
         elif ctx.current is not None:
             target = ctx.current
-        if is_document_link(url, link.text):
+        if document:
             if target is None:
                 return
             kind = classify_document(link.text, context, url=url)

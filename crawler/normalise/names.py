@@ -116,7 +116,9 @@ _NOT_NAME_WORDS = {
     "consultation", "evidence", "terms", "reference", "chair", "chairs", "introduction",
     "overview", "executive", "final", "full", "learning", "themes", "theme", "thematic",
     "published", "publishes", "publish", "update", "updates", "archive", "archived", "notes",
-    "note", "presentation", "slides", "handout", "minute", "seven", "one", "two", "three",
+    "note", "presentation", "slides", "handout", "minute", "seven", "flowchart", "chart",
+    "diagram", "guide", "process", "criteria", "checklist", "pathway", "protocol", "glossary",
+    "timeline", "leaflets", "posters", "poster", "resources", "links", "faqs", "questions",
     "domestic", "adults", "adult", "child", "children", "young", "people", "person", "family",
     "families", "baby", "babies", "safeguarding", "practice", "review", "audit", "audits",
     "governance", "assurance", "quality", "data", "dataset", "statistics", "figures",
@@ -143,6 +145,15 @@ def strip_title(text: str) -> str:
     text = re.sub(r"\s+(?:[-–—:|])(?:\s+[-–—:|])+\s+", " – ", text)
     text = re.sub(r"\s+:", ":", text)
     return _tidy(text)
+
+
+def find_pseudonyms(text: str | None) -> list[tuple[int, str]]:
+    """Every subject a sentence names, with positions ("Child LN and Child LP")."""
+    if not text:
+        return []
+    candidate = _title_case_caps(text)
+    return [(m.start(), re.sub(r"['‘’\"]", "", re.sub(r"\s+", " ", m.group(0))).strip())
+            for m in _SUBJECT.finditer(candidate)]
 
 
 def find_pseudonym(text: str | None) -> str | None:

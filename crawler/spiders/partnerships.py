@@ -30,7 +30,10 @@ def review_item(
         title=candidate.title,
         seen_title=candidate.title,
         name=candidate.name,
-        type_text=" | ".join(filter(None, [candidate.type_text, page_words])),
+        # Words nearest the review decide its type: its title, its summary, then the page's.
+        type_text=" | ".join(
+            filter(None, [candidate.type_text, (candidate.summary or "")[:400], page_words])
+        ),
         published_text=candidate.published_text,
         status=candidate.status,
         summary=candidate.summary,

@@ -1,0 +1,116 @@
+"""The NSPCC national case review repository: every listing era, into complete records."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from scrapy.http import TextResponse
+
+from ..extract.blocks import linearise
+from ..extract.documents import classify_document
+from ..extract.nspcc_entries import Entry, entries_from_blocks
+from ..items import ReviewItem
+from .base import ReviewSpider
+
+START_URLS = [
+    "https://learning.nspcc.org.uk/case-reviews/monthly-case-reviews-update",
+    "https://learning.nspcc.org.uk/case-reviews/recently-published-case-reviews",
+    *(
+        f"https://www.nspcc.org.uk/preventing-abuse/child-protection-system/case-reviews/{year}/"
+        for year in range(2014, 2019)
+    ),
+    "http://www.nspcc.org.uk/Inform/resourcesforprofessionals/scrs/serious_case_reviews_2012_wda88142.html",
+    "http://www.nspcc.org.uk/Inform/resourcesforprofessionals/scrs/serious_case_reviews_2013_wda94557.html",
+]
+_NEXT_TEXT = re.compile(r"^\W*(?:next|older(?: entries| reviews| posts)?|more|previous page|page \d+)\W*$", re.I)
+_NEXT_HREF = re.compile(r"[?&]page=\d+")
+
+
+def entry_item(entry: Entry, page_url: str) -> ReviewItem:
+    documents = []
+    if entry.report_url:
+        documents.append(
+            {
+                "url": entry.report_url,
+                "kind": classify_document(entry.report_text, url=entry.report_url),
+                "title": entry.report_text,
+            }
+        )
+    return ReviewItem(
+        source="nspcc",
+        source_kind="nspcc",
+        source_url=page_url,
+        title=entry.heading,
+        seen_title=entry.heading,
+        pseudonym=entry.name,
+        name=entry.name,
+        area_text=entry.area_text,
+        type_text=" ".join(filter(None, [entry.heading, entry.summary, entry.model])),
+        published_text=entry.published_text,
+        summary=entry.summary,
+        themes=entry.themes,
+        recommendations=entry.recommendations,
+        keywords=entry.keywords,
+        background=entry.background,
+        response=entry.response,
+        model=entry.model,
+        documents=documents,
+    )
+
+
+class NspccSpider(ReviewSpider):
+    """Every era of the NSPCC's lists: 2012-13 "Inform" pages, 2014-18 year lists, and the
+    current monthly update and recently-published pages (following their pagination)."""
+
+    name = "nspcc"
+    source_ids = ["nspcc"]
+    start_urls = START_URLS
+    max_pages = 60
+
+    @property
+    def source_records(self) -> dict[str, dict]:
+        return {
+            "nspcc": {
+                "id": "nspcc",
+                "name": "NSPCC national case review repository",
+                "kind": "repository",
+                "nation": "UK",
+                "serves": "children",
+                "area": "National",
+            }
+        }
+
+    async def start(self):
+        for url in self.start_urls:
+            yield self.page(url, self.parse, source="nspcc", listing=True)
+
+    def parse(self, response):
+        if not isinstance(response, TextResponse):
+            return
+        blocks = linearise(response.text, response.url)
+        for entry, _, _ in entries_from_blocks(blocks):
+            yield entry_item(entry, response.url)
+        seen = response.meta.get("pages", 1)
+        for url in self.next_pages(response):
+            if seen < self.max_pages:
+                yield self.page(url, self.parse, source="nspcc", listing=True, pages=seen + 1)
+
+    @staticmethod
+    def next_pages(response) -> list[str]:
+        """Pagination and "older" links on the same site, relative to this page."""
+        found = []
+        here = urlsplit(response.url)
+        for link in response.css("a[rel~=next], link[rel~=next], a"):
+            href = link.attrib.get("href")
+            if not href:
+                continue
+            text = " ".join(link.css("::text").getall()).strip()
+            is_next = "next" in (link.attrib.get("rel") or "")
+            if not (is_next or _NEXT_TEXT.match(text) or (_NEXT_HREF.search(href) and text.isdigit())):
+                continue
+            url = urljoin(response.url, href)
+            target = urlsplit(url)
+            if target.netloc == here.netloc and target.path == here.path and url != response.url:
+                found.append(url)
+        return list(dict.fromkeys(found))

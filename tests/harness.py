@@ -1,0 +1,254 @@
+"""Offline harvests of saved pages through the real spider callbacks and pipelines, and their
+comparison with the answer files in tests/expected/. Used by the accuracy tests and by
+bench/accuracy.py, which prints the per-field numbers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import scrapy
+import yaml
+from scrapy.exceptions import DropItem
+from scrapy.http import HtmlResponse, Request, TextResponse
+
+from crawler.database import ReviewStore
+from crawler.normalise.names import name_key, review_name
+from crawler.pipelines.clean import CleanPipeline
+from crawler.pipelines.normalise import NormalisePipeline
+from crawler.pipelines.store import source_kind_for
+from crawler.pipelines.validate import ValidatePipeline
+from crawler.replay import sniff_content_type, snapshot_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SNAPSHOT = ROOT / "data" / "snapshot"
+EXPECTED = ROOT / "tests" / "expected"
+SEEN_AT = "2026-01-01T00:00:00Z"
+
+
+def offline_response(url: str, request: Request | None = None, root: Path = SNAPSHOT):
+    """The saved copy of ``url`` as a response, or a 404 response when none is saved."""
+    request = request or Request(url)
+    path = snapshot_path(root, url)
+    if path is None:
+        return HtmlResponse(url=url, status=404, body=b"", request=request)
+    body = path.read_bytes()
+    kind = sniff_content_type(path, body)
+    cls = HtmlResponse if "html" in kind else TextResponse
+    return cls(url=url, body=body, encoding="utf-8", request=request, headers={"Content-Type": kind})
+
+
+def crawl_offline(spider, start_requests: list[Request], root: Path = SNAPSHOT, limit: int = 500):
+    """Run ``spider``'s callbacks over saved pages, following its requests; returns items."""
+    queue = list(start_requests)
+    seen: set[str] = set()
+    items = []
+    while queue and len(seen) < limit:
+        request = queue.pop(0)
+        if request.url in seen:
+            continue
+        seen.add(request.url)
+        response = offline_response(request.url, request, root)
+        if response.status != 200:
+            continue
+        for result in request.callback(response) or []:
+            if isinstance(result, scrapy.Request):
+                queue.append(result)
+            else:
+                items.append(result)
+    return items
+
+
+def store_items(items, db_path: Path) -> ReviewStore:
+    """Items through clean, normalise and validate, then stored; dropped items are skipped."""
+    store = ReviewStore(db_path)
+    pipelines = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
+    for item in items:
+        try:
+            for pipeline in pipelines:
+                item = pipeline.process_item(item)
+        except DropItem:
+            continue
+        data = dict(item)
+        store.save_review(data, source=data["source"], source_kind=source_kind_for(item), seen_at=SEEN_AT)
+    return store
+
+
+def load_expected(kind: str) -> dict[str, dict]:
+    out = {}
+    for path in sorted((EXPECTED / kind).glob("*.yml")):
+        with open(path, encoding="utf-8") as fh:
+            out[path.stem] = yaml.safe_load(fh)
+    return out
+
+
+def expected_key(name: str) -> str | None:
+    return name_key(review_name(name) or name)
+
+
+def stored_reviews(store: ReviewStore, source: str) -> list[dict]:
+    rows = store.conn.execute(
+        "SELECT DISTINCT r.* FROM reviews r JOIN review_sources rs ON rs.review_id = r.id "
+        "WHERE rs.source = ? ORDER BY r.id",
+        (source,),
+    ).fetchall()
+    reviews = []
+    for row in rows:
+        review = dict(row)
+        review["documents"] = [
+            dict(d)
+            for d in store.conn.execute(
+                "SELECT url, kind, title FROM documents WHERE review_id = ? ORDER BY url", (row["id"],)
+            )
+        ]
+        reviews.append(review)
+    return reviews
+
+
+def _keys_of(review: dict) -> set[str]:
+    keys = {review["name_key"]}
+    for text in (review.get("pseudonym"), review.get("title")):
+        if text:
+            keys.add(expected_key(text))
+    return {k for k in keys if k}
+
+
+@dataclass
+class Comparison:
+    expected: int = 0
+    found: int = 0
+    extra: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
+    wrong: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+
+    def score(self, name: str, right: bool) -> None:
+        tally = self.fields.setdefault(name, [0, 0])
+        tally[0] += int(right)
+        tally[1] += 1
+
+    def add(self, other: Comparison) -> None:
+        self.expected += other.expected
+        self.found += other.found
+        self.extra += other.extra
+        self.missing += other.missing
+        self.wrong += other.wrong
+        self.forbidden += other.forbidden
+        for name, (right, total) in other.fields.items():
+            tally = self.fields.setdefault(name, [0, 0])
+            tally[0] += right
+            tally[1] += total
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        returned = self.found + len(self.extra)
+        return self.found / returned if returned else 1.0
+
+
+def _match(expected: dict, actual: list[dict]) -> dict | None:
+    key = expected_key(str(expected["name"]))
+    for review in actual:
+        if key in _keys_of(review) and review["area"] == expected.get("area"):
+            return review
+    return None
+
+
+def compare_partnership(answer: dict, actual: list[dict]) -> Comparison:
+    """Recall, precision and per-field accuracy of one source's stored reviews."""
+    result = Comparison()
+    used = set()
+    for expected in answer.get("reviews") or []:
+        result.expected += 1
+        review = _match(expected, actual)
+        label = f"{answer['source']}: {expected['name']} ({expected.get('area')})"
+        if review is None:
+            result.missing.append(label)
+            continue
+        used.add(review["id"])
+        result.found += 1
+        checks = {
+            "review_type": (review["review_type"], expected.get("review_type")),
+            "published": (review["published"], _iso(expected.get("published"))),
+            "status": (review["status"], expected.get("status", "published")),
+        }
+        want_docs = {(d["url"], d["kind"]) for d in expected.get("documents") or []}
+        got_docs = {(d["url"], d["kind"]) for d in review["documents"]}
+        checks["documents"] = (sorted(got_docs), sorted(want_docs))
+        for name, (got, want) in checks.items():
+            right = got == want
+            result.score(name, right)
+            if not right:
+                result.wrong.append(f"{label}: {name} {got!r} != {want!r}")
+    optional = answer.get("optional") or []
+    for review in actual:
+        if review["id"] in used:
+            continue
+        if any(_match(o, [review]) for o in optional):
+            continue
+        result.extra.append(f"{answer['source']}: {review['title']!r} -> {review['area']}")
+    for text in answer.get("not_reviews") or []:
+        key = expected_key(str(text))
+        for review in actual:
+            if key and (key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))):
+                result.forbidden.append(f"{answer['source']}: {text!r} became {review['id']}")
+    return result
+
+
+def compare_nspcc(answer: dict, actual: list[dict]) -> Comparison:
+    """Per-field accuracy of one NSPCC page's entries."""
+    result = Comparison()
+    used = set()
+    for expected in answer.get("entries") or []:
+        result.expected += 1
+        review = _match(expected, actual)
+        label = f"{answer['url']}: {expected['heading']}"
+        if review is None:
+            result.missing.append(label)
+            continue
+        used.add(review["id"])
+        result.found += 1
+        report = expected.get("report_url")
+        fields = {
+            "area": (review["area"], expected.get("area")),
+            "name": (review["pseudonym"] or review["title"], expected.get("name")),
+            "published_year": (review["published_year"], expected.get("year")),
+            "nation": (review["nation"], expected.get("nation")),
+            "review_type": (review["review_type"], expected.get("review_type")),
+            "summary": (review["summary"], expected.get("summary")),
+            "incident": (review["incident"], expected.get("incident")),
+            "age_text": (review["age_text"], expected.get("age_text")),
+            "sex": (review["sex"], expected.get("sex")),
+            "incident_date": (review["incident_date"], _iso(expected.get("incident_date"))),
+            "themes": (json.loads(review["themes"] or "[]"), expected.get("themes") or []),
+            "recommendations": (review["recommendations"], expected.get("recommendations")),
+            "keywords": (json.loads(review["keywords"] or "[]"), expected.get("keywords") or []),
+            "background": (review["background"], expected.get("background")),
+            "response": (review["response"], expected.get("response")),
+            "model": (review["model"], expected.get("model")),
+            "report_url": (report in {d["url"] for d in review["documents"]} if report else True, True),
+        }
+        for name, (got, want) in fields.items():
+            right = _same(got, want)
+            result.score(name, right)
+            if not right:
+                result.wrong.append(f"{label}: {name} {got!r} != {want!r}")
+    for review in actual:
+        if review["id"] not in used:
+            result.extra.append(f"{answer['url']}: {review['title']!r}")
+    return result
+
+
+def _iso(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _same(got, want) -> bool:
+    if isinstance(want, str) and isinstance(got, str):
+        return " ".join(got.split()).rstrip(".") == " ".join(want.split()).rstrip(".")
+    return got == want
