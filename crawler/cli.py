@@ -132,6 +132,37 @@ def serve(db_path, port, host):
 
 
 @main.command()
+@click.argument("month")
+@click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
+)
+def digest(month, db_path, fmt, output):
+    """Write the digest of MONTH (YYYY-MM): the reviews published, or newly found, that month."""
+    import sqlite3
+
+    from feeds.digest import build_digest, parse_month, render_html, render_markdown
+
+    try:
+        year, number = parse_month(month)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="MONTH") from exc
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `scr harvest` first")
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        result = build_digest(conn, year, number)
+    finally:
+        conn.close()
+    output.write(render_markdown(result) if fmt == "md" else render_html(result))
+
+
+@main.command()
 @click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
 )

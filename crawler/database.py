@@ -396,6 +396,8 @@ class ReviewStore:
         return len(changed) > 1
 
     def _upsert_document(self, review_id: str, document: dict, source: str, seen_at: str) -> None:
+        if not document.get("url"):
+            raise ValueError(f"a document of {review_id} has no URL")
         existing = self.conn.execute(
             "SELECT review_id, source, kind, title FROM documents WHERE url = ?", (document["url"],)
         ).fetchone()

@@ -17,6 +17,7 @@ from .registry import load_registry
 # Collections of sources a harvest can be asked for by name, and the spider that serves each.
 SPIDERS = {
     "nspcc": "crawler.spiders.nspcc.NspccSpider",
+    "govuk": "crawler.spiders.govuk.GovukSpider",
     "partnerships": "crawler.spiders.partnerships.PartnershipSpider",
 }
 

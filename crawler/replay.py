@@ -42,17 +42,17 @@ def snapshot_path(root: Path, url: str) -> Path | None:
                 relative += "index.html"
             if parts.query:
                 relative += "?" + parts.query
-            candidates.append(root / host / relative)
+            candidates.append((host, root / host / relative))
             if not p.endswith("/") and not parts.query:
-                candidates.append(root / host / relative / "index.html")
-    resolved_root = root.resolve()
-    for candidate in candidates:
+                candidates.append((host, root / host / relative / "index.html"))
+    for host, candidate in candidates:
         try:
             resolved = candidate.resolve()
+            site = (root / host).resolve()
         except OSError:
             continue
-        if resolved_root not in resolved.parents:
-            continue  # never serve outside the snapshot (../ in a URL)
+        if site not in resolved.parents:
+            continue  # never serve outside the site's own folder (../ in a URL)
         if resolved.is_file():
             return resolved
     return None

@@ -1,0 +1,360 @@
+"""The monthly "latest reviews" digest that safeguarding boards read.
+
+A month's digest lists:
+- reviews **published** that month, when the source dates them to the month or the day;
+- reviews **newly found** that month whose publication month is not known (a source gave only
+  the year, or no date), provided they are recent (published that year or the year before, or
+  undated) and were not part of a source's first, back-filling harvest.
+
+The same data renders as Markdown (for board papers and email) and as HTML (the Datasette page
+and the standalone file). Scraped text is escaped in both.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+REVIEW_TYPE_LABELS = {
+    "national_review": "National reviews",
+    "scr": "Serious case reviews",
+    "lcspr": "Child safeguarding practice reviews",
+    "cpr": "Child and adult practice reviews",
+    "susr": "Single unified safeguarding reviews",
+    "cmr": "Case management reviews",
+    "learning_review": "Learning and rapid reviews",
+    "sar": "Safeguarding adults reviews",
+    "dhr": "Domestic homicide reviews",
+    "other": "Other reviews",
+}
+DOCUMENT_LABELS = {
+    "full_report": "Report",
+    "executive_summary": "Executive summary",
+    "learning_brief": "Learning brief",
+    "action_plan": "Action plan",
+    "response": "Response",
+    "committee_report": "Committee report",
+    "other": "Document",
+}
+NATION_ORDER = [
+    "England",
+    "Wales",
+    "Scotland",
+    "Northern Ireland",
+    "Jersey",
+    "Guernsey",
+    "Isle of Man",
+]
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """'2021-04' -> (2021, 4); ValueError for anything else."""
+    m = _MONTH.match(text or "")
+    if not m:
+        raise ValueError(f"not a month: {text!r} (expected YYYY-MM, for example 2021-04)")
+    return int(m.group(1)), int(m.group(2))
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{calendar.month_name[month]} {year}"
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+@dataclass
+class DigestReview:
+    id: str
+    title: str
+    name: str
+    area: str
+    nation: str
+    region: str | None
+    review_type: str
+    published: str | None
+    year: int | None
+    summary: str | None
+    themes: list[str]
+    keywords: list[str]
+    recommendations: str | None
+    author: str | None
+    basis: str  # published | found
+    first_seen: str
+    documents: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class DigestGroup:
+    nation: str
+    label: str
+    reviews: list[DigestReview]
+
+
+@dataclass
+class Digest:
+    year: int
+    month: int
+    groups: list[DigestGroup]
+    previous: str
+    next: str | None
+    generated: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def title(self) -> str:
+        return f"Case reviews: {month_name(self.year, self.month)}"
+
+    @property
+    def reviews(self) -> list[DigestReview]:
+        return [r for g in self.groups for r in g.reviews]
+
+    @property
+    def published_count(self) -> int:
+        return sum(1 for r in self.reviews if r.basis == "published")
+
+    @property
+    def found_count(self) -> int:
+        return sum(1 for r in self.reviews if r.basis == "found")
+
+    def counts_by(self, attribute: str) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for review in self.reviews:
+            value = getattr(review, attribute) or "Unknown"
+            counts[value] = counts.get(value, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only absolute http(s) links are shown; anything else (javascript:, data:) is dropped."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.strip()
+
+
+DIGEST_SQL = """
+with first_harvest as (
+  select source, min(started) as started from harvests group by source
+),
+first_sighting as (
+  select review_id, source, min(first_seen) as first_seen from review_sources group by review_id
+)
+select r.*,
+  case when length(r.published) >= 7 then 'published' else 'found' end as basis
+from reviews r
+left join first_sighting fs on fs.review_id = r.id
+left join first_harvest fh on fh.source = fs.source
+where
+  (length(r.published) >= 7 and substr(r.published, 1, 7) = :month)
+  or (
+    (r.published is null or length(r.published) = 4)
+    and substr(r.first_seen, 1, 7) = :month
+    and (r.published_year is null or r.published_year >= :year - 1)
+    and fh.started is not null and r.first_seen > fh.started
+  )
+"""
+
+
+def _json_list(value: str | None) -> list[str]:
+    try:
+        items = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [str(i) for i in items if i] if isinstance(items, list) else []
+
+
+def build_digest(conn: sqlite3.Connection, year: int, month: int, today: date | None = None) -> Digest:
+    """The digest of one month, read from the review database."""
+    conn.row_factory = sqlite3.Row
+    key = f"{year:04d}-{month:02d}"
+    rows = conn.execute(DIGEST_SQL, {"month": key, "year": year}).fetchall()
+    documents: dict[str, list[dict]] = {}
+    ids = [row["id"] for row in rows]
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for doc in conn.execute(
+            f"select review_id, url, kind, title from documents where review_id in ({marks}) "
+            "order by review_id, case kind when 'full_report' then 0 when 'executive_summary' "
+            "then 1 when 'learning_brief' then 2 else 3 end, url",
+            ids,
+        ):
+            url = safe_link(doc["url"])
+            if url:
+                documents.setdefault(doc["review_id"], []).append(
+                    {
+                        "url": url,
+                        "kind": doc["kind"],
+                        "label": DOCUMENT_LABELS.get(doc["kind"], "Document"),
+                        "title": doc["title"],
+                    }
+                )
+    reviews = [
+        DigestReview(
+            id=row["id"],
+            title=row["title"] or row["pseudonym"] or row["id"],
+            name=row["pseudonym"] or row["title"] or row["id"],
+            area=row["area"] or "Unknown area",
+            nation=row["nation"] or "Unknown",
+            region=row["region"],
+            review_type=row["review_type"] or "other",
+            published=row["published"],
+            year=row["published_year"],
+            summary=row["summary"],
+            themes=_json_list(row["themes"]),
+            keywords=_json_list(row["keywords"]),
+            recommendations=row["recommendations"],
+            author=row["author"],
+            basis=row["basis"],
+            first_seen=row["first_seen"],
+            documents=documents.get(row["id"], []),
+        )
+        for row in rows
+    ]
+    groups: dict[tuple[str, str], list[DigestReview]] = {}
+    for review in reviews:
+        nation = "National" if review.review_type == "national_review" else review.nation
+        groups.setdefault((nation, review.review_type), []).append(review)
+    nation_rank = {n: i for i, n in enumerate(["National", *NATION_ORDER])}
+    type_rank = {t: i for i, t in enumerate(REVIEW_TYPE_LABELS)}
+    ordered = []
+    for (nation, kind), members in sorted(
+        groups.items(), key=lambda kv: (nation_rank.get(kv[0][0], 99), type_rank.get(kv[0][1], 99))
+    ):
+        members.sort(key=lambda r: (r.published or "", r.area, r.name), reverse=False)
+        members.sort(key=lambda r: r.basis != "published")
+        ordered.append(DigestGroup(nation, REVIEW_TYPE_LABELS.get(kind, kind), members))
+    today = today or date.today()
+    nxt = shift_month(year, month, 1)
+    return Digest(
+        year=year,
+        month=month,
+        groups=ordered,
+        previous="%04d-%02d" % shift_month(year, month, -1),
+        next=None if nxt > (today.year, today.month) else "%04d-%02d" % nxt,
+        generated=today.isoformat(),
+    )
+
+
+def latest_month(conn: sqlite3.Connection, today: date | None = None) -> str:
+    """The most recent month, not after this one, whose digest has reviews (else this month)."""
+    today = today or date.today()
+    current = f"{today.year:04d}-{today.month:02d}"
+    row = conn.execute(
+        "select max(m) from ("
+        " select substr(published, 1, 7) as m from reviews where length(published) >= 7"
+        " union all select substr(first_seen, 1, 7) from reviews"
+        ") where m <= ?",
+        (current,),
+    ).fetchone()
+    candidates = [row[0]] if row and row[0] else []
+    for key in candidates:
+        year, month = parse_month(key)
+        while (year, month) >= (2000, 1):
+            if build_digest(conn, year, month, today).reviews:
+                return f"{year:04d}-{month:02d}"
+            year, month = shift_month(year, month, -1)
+            if f"{year:04d}-{month:02d}" < "2010-01":
+                break
+    return current
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["monthname"] = lambda key: month_name(*parse_month(key))
+    return env
+
+
+def render_html(digest: Digest, *, feed_url: str | None = None, page_url: str = "") -> str:
+    """A standalone HTML page, with print styles, ready to attach or paste into an email."""
+    return (
+        _environment()
+        .get_template("digest_standalone.html")
+        .render(digest=digest, feed_url=feed_url, page_url=page_url)
+    )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Scraped text as inert Markdown: no links, emphasis, headings or HTML."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    text = text.replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\d+)\.", r"\1\\.", text)
+
+
+def _md_url(url: str) -> str:
+    for char, code in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(char, code)
+    return url
+
+
+def render_markdown(digest: Digest) -> str:
+    out = [f"# {digest.title}", ""]
+    total = len(digest.reviews)
+    if not total:
+        out += [f"No reviews were published or newly found in {month_name(digest.year, digest.month)}.", ""]
+    else:
+        out += [
+            f"{total} review{'s' if total != 1 else ''}: {digest.published_count} published in "
+            f"{month_name(digest.year, digest.month)}, {digest.found_count} newly found this month "
+            "whose publication month is not known.",
+            "",
+        ]
+    for group in digest.groups:
+        heading = group.label if group.nation == "National" else f"{group.nation}: {group.label}"
+        out += [f"## {md_escape(heading)} ({len(group.reviews)})", ""]
+        for review in group.reviews:
+            year = review.year or "Undated"
+            out.append(f"### {year} – {md_escape(review.area)} – {md_escape(review.name)}")
+            out.append("")
+            when = (
+                f"Published {review.published}"
+                if review.basis == "published"
+                else f"Newly found {review.first_seen[:10]}; published {review.published or 'date not given'}"
+            )
+            out.append(f"*{when}.*")
+            if review.summary:
+                out += ["", md_escape(review.summary)]
+            if review.themes:
+                out += ["", "**Themes:** " + "; ".join(md_escape(t) for t in review.themes)]
+            if review.recommendations:
+                out += ["", "**Recommendations:** " + md_escape(review.recommendations)]
+            if review.keywords:
+                out += ["", "**Keywords:** " + ", ".join(md_escape(k) for k in review.keywords)]
+            if review.documents:
+                out.append("")
+                for doc in review.documents:
+                    label = md_escape(doc["label"])
+                    out.append(f"- [{label}](<{_md_url(doc['url'])}>)")
+            out.append("")
+    out.append(
+        f"Previous month: {digest.previous}"
+        + (f" · Next month: {digest.next}" if digest.next else "")
+    )
+    out.append("")
+    return "\n".join(out)
