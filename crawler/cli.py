@@ -136,9 +136,7 @@ def serve(db_path, port, host):
 @click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option(
     "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
 )

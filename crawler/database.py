@@ -433,14 +433,22 @@ class ReviewStore:
 
     # -- per-source bookkeeping -------------------------------------------------------------------
 
-    def mark_unlisted(self, source: str, run_started: str, today: str) -> int:
-        """Sightings of ``source`` not seen since ``run_started`` are no longer listed."""
+    def mark_unlisted(
+        self, source: str, run_started: str, today: str, pages: set[str] | None = None
+    ) -> int:
+        """Sightings of ``source`` not seen since ``run_started`` are no longer listed.
+
+        With ``pages``, only sightings on those pages count: a page that could not be read
+        this time says nothing about what it lists.
+        """
         with self.transaction():
             rows = self.conn.execute(
-                "SELECT id, review_id FROM review_sources WHERE source = ? AND last_seen < ? "
+                "SELECT id, review_id, url FROM review_sources WHERE source = ? AND last_seen < ? "
                 "AND listed = 1",
                 (source, run_started),
             ).fetchall()
+            if pages is not None:
+                rows = [r for r in rows if r["url"] in pages]
             for row in rows:
                 self.conn.execute(
                     "UPDATE review_sources SET listed = 0, unlisted_since = ? WHERE id = ?",

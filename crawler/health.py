@@ -1,8 +1,9 @@
 """Per-source harvest accounting and health: what each run did, and whether a source is well.
 
-A source is ``failing`` when one of its listing pages could not be fetched or parsed,
-``suspect`` when it yields far fewer reviews than it used to (a layout change, not mass
-deletion), and ``ok`` otherwise. Only an ``ok`` run may mark reviews as no longer listed.
+A source is ``failing`` when none of its listing pages could be fetched, or a page could not be
+parsed; ``suspect`` when it yields far fewer reviews than it used to (a layout change, not mass
+deletion); and ``ok`` otherwise. A dead URL among several is recorded as an error of an ``ok``
+run. Only an ``ok`` run may mark reviews as no longer listed, and only on pages it read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ class SourceRun:
     responses: Counter = field(default_factory=Counter)
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
-    failed: bool = False
+    fatal: bool = False
+    listing_ok: int = 0
+    listing_failed: int = 0
+    pages_ok: set[str] = field(default_factory=set)
+
+    @property
+    def failed(self) -> bool:
+        return self.fatal or (self.listing_failed > 0 and self.listing_ok == 0)
 
 
 def health_state(failed: bool, reviews: int, typical: int | None) -> str:
@@ -73,6 +81,10 @@ class HarvestRecorder:
         run = self.runs[source]
         run.responses[str(response.status)] += 1
         run.bytes += len(response.body)
+        if 200 <= response.status < 300 or response.status == 304:
+            run.pages_ok.add(request.url)
+            if request.meta.get("listing"):
+                run.listing_ok += 1
         if self.progress:
             self.progress(f"{response.status} {source} {response.url}")
 
@@ -80,13 +92,17 @@ class HarvestRecorder:
         source = response.meta.get("source") if response is not None else None
         if source:
             self.note_error(
-                source, f"{failure.type.__name__} parsing {response.url}: {failure.value}", True
+                source, f"{failure.type.__name__} parsing {response.url}: {failure.value}", "fatal"
             )
 
-    def note_error(self, source: str, message: str, fatal: bool) -> None:
+    def note_error(self, source: str, message: str, kind: str | None = None) -> None:
+        """Record an error: ``listing`` (a listing page failed), ``fatal``, or None (minor)."""
         run = self.runs[source]
         run.errors.append(message[:1000])
-        run.failed = run.failed or fatal
+        if kind == "fatal":
+            run.fatal = True
+        elif kind == "listing":
+            run.listing_failed += 1
         if self.progress:
             self.progress(f"ERR {source} {message[:200]}")
 
@@ -100,7 +116,7 @@ class HarvestRecorder:
             for source in getattr(spider, "source_ids", []):
                 run = self.runs[source]
                 if reason not in ("finished",):
-                    run.failed = True
+                    run.fatal = True
                     run.errors.append(f"harvest ended early: {reason}")
                 reviews = stats.get_value(f"scr/source/{source}/reviews", 0)
                 previous = store.previous_harvests(source)
@@ -130,7 +146,8 @@ class HarvestRecorder:
                 )
                 self._update_source(store, spider, source, state, run, reviews, typical, finished)
                 if state == "ok":
-                    store.mark_unlisted(source, started, finished[:10])
+                    pages = run.pages_ok if run.listing_failed else None
+                    store.mark_unlisted(source, started, finished[:10], pages=pages)
         finally:
             store.close()
 

@@ -75,6 +75,10 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
 @dataclass
 class DigestReview:
     id: str
@@ -181,7 +185,9 @@ def _json_list(value: str | None) -> list[str]:
     return [str(i) for i in items if i] if isinstance(items, list) else []
 
 
-def build_digest(conn: sqlite3.Connection, year: int, month: int, today: date | None = None) -> Digest:
+def build_digest(
+    conn: sqlite3.Connection, year: int, month: int, today: date | None = None
+) -> Digest:
     """The digest of one month, read from the review database."""
     conn.row_factory = sqlite3.Row
     key = f"{year:04d}-{month:02d}"
@@ -247,8 +253,8 @@ def build_digest(conn: sqlite3.Connection, year: int, month: int, today: date | 
         year=year,
         month=month,
         groups=ordered,
-        previous="%04d-%02d" % shift_month(year, month, -1),
-        next=None if nxt > (today.year, today.month) else "%04d-%02d" % nxt,
+        previous=month_key(*shift_month(year, month, -1)),
+        next=None if nxt > (today.year, today.month) else month_key(*nxt),
         generated=today.isoformat(),
     )
 
@@ -317,7 +323,10 @@ def render_markdown(digest: Digest) -> str:
     out = [f"# {digest.title}", ""]
     total = len(digest.reviews)
     if not total:
-        out += [f"No reviews were published or newly found in {month_name(digest.year, digest.month)}.", ""]
+        out += [
+            f"No reviews were published or newly found in {month_name(digest.year, digest.month)}.",
+            "",
+        ]
     else:
         out += [
             f"{total} review{'s' if total != 1 else ''}: {digest.published_count} published in "

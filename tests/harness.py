@@ -12,6 +12,8 @@ import scrapy
 import yaml
 from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse, Request, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from crawler.database import ReviewStore
 from crawler.normalise.names import name_key, review_name
@@ -19,7 +21,7 @@ from crawler.pipelines.clean import CleanPipeline
 from crawler.pipelines.normalise import NormalisePipeline
 from crawler.pipelines.store import source_kind_for
 from crawler.pipelines.validate import ValidatePipeline
-from crawler.replay import sniff_content_type, snapshot_path
+from crawler.replay import snapshot_path, sniff_content_type
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "data" / "snapshot"
@@ -36,7 +38,9 @@ def offline_response(url: str, request: Request | None = None, root: Path = SNAP
     body = path.read_bytes()
     kind = sniff_content_type(path, body)
     cls = HtmlResponse if "html" in kind else TextResponse
-    return cls(url=url, body=body, encoding="utf-8", request=request, headers={"Content-Type": kind})
+    return cls(
+        url=url, body=body, encoding="utf-8", request=request, headers={"Content-Type": kind}
+    )
 
 
 def crawl_offline(spider, start_requests: list[Request], root: Path = SNAPSHOT, limit: int = 500):
@@ -51,8 +55,14 @@ def crawl_offline(spider, start_requests: list[Request], root: Path = SNAPSHOT, 
         seen.add(request.url)
         response = offline_response(request.url, request, root)
         if response.status != 200:
-            continue
-        for result in request.callback(response) or []:
+            if request.errback is None:
+                continue
+            failure = Failure(HttpError(response, f"HTTP {response.status}"))
+            failure.request = request
+            results = request.errback(failure)
+        else:
+            results = request.callback(response)
+        for result in results or []:
             if isinstance(result, scrapy.Request):
                 queue.append(result)
             else:
@@ -71,7 +81,9 @@ def store_items(items, db_path: Path) -> ReviewStore:
         except DropItem:
             continue
         data = dict(item)
-        store.save_review(data, source=data["source"], source_kind=source_kind_for(item), seen_at=SEEN_AT)
+        store.save_review(
+            data, source=data["source"], source_kind=source_kind_for(item), seen_at=SEEN_AT
+        )
     return store
 
 
@@ -99,7 +111,8 @@ def stored_reviews(store: ReviewStore, source: str) -> list[dict]:
         review["documents"] = [
             dict(d)
             for d in store.conn.execute(
-                "SELECT url, kind, title FROM documents WHERE review_id = ? ORDER BY url", (row["id"],)
+                "SELECT url, kind, title FROM documents WHERE review_id = ? ORDER BY url",
+                (row["id"],),
             )
         ]
         reviews.append(review)
@@ -195,7 +208,9 @@ def compare_partnership(answer: dict, actual: list[dict]) -> Comparison:
     for text in answer.get("not_reviews") or []:
         key = expected_key(str(text))
         for review in actual:
-            if key and (key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))):
+            if key and (
+                key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))
+            ):
                 result.forbidden.append(f"{answer['source']}: {text!r} became {review['id']}")
     return result
 
@@ -231,7 +246,10 @@ def compare_nspcc(answer: dict, actual: list[dict]) -> Comparison:
             "background": (review["background"], expected.get("background")),
             "response": (review["response"], expected.get("response")),
             "model": (review["model"], expected.get("model")),
-            "report_url": (report in {d["url"] for d in review["documents"]} if report else True, True),
+            "report_url": (
+                report in {d["url"] for d in review["documents"]} if report else True,
+                True,
+            ),
         }
         for name, (got, want) in fields.items():
             right = _same(got, want)

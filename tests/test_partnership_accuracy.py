@@ -8,7 +8,14 @@ import pytest
 from crawler.registry import get_source
 from crawler.spiders.partnerships import PartnershipSpider
 
-from .harness import Comparison, compare_partnership, crawl_offline, load_expected, store_items, stored_reviews
+from .harness import (
+    Comparison,
+    compare_partnership,
+    crawl_offline,
+    load_expected,
+    store_items,
+    stored_reviews,
+)
 
 ANSWERS = load_expected("partnerships")
 
@@ -16,7 +23,9 @@ ANSWERS = load_expected("partnerships")
 def harvest_source(source_id: str, db_path):
     spider = PartnershipSpider(sources=source_id)
     source = get_source(source_id)
-    requests = [spider.page(url, spider.parse_page, source=source_id, listing=True) for url in source.urls]
+    requests = [
+        spider.page(url, spider.parse_page, source=source_id, listing=True) for url in source.urls
+    ]
     store = store_items(crawl_offline(spider, requests), db_path)
     reviews = stored_reviews(store, source_id)
     store.close()

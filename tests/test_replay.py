@@ -35,13 +35,19 @@ def mirror(tmp_path):
     [
         ("https://www.example.org/", "www.example.org/index.html"),
         ("https://www.example.org", "www.example.org/index.html"),
-        ("http://www.example.org/about/serious-case-reviews/", "www.example.org/about/serious-case-reviews/index.html"),
+        (
+            "http://www.example.org/about/serious-case-reviews/",
+            "www.example.org/about/serious-case-reviews/index.html",
+        ),
         ("https://www.example.org/reviews?page=2", "www.example.org/reviews?page=2"),
         ("https://WWW.EXAMPLE.ORG/Learning-from-reviews", "www.example.org/Learning-from-reviews"),
         ("https://www.example.org/report.pdf#page=3", "www.example.org/report.pdf"),
         ("https://www.example.org/file%20name.html", "www.example.org/file name.html"),
         # A folder saved as index.html also answers the URL without its slash.
-        ("https://www.example.org/about/serious-case-reviews", "www.example.org/about/serious-case-reviews/index.html"),
+        (
+            "https://www.example.org/about/serious-case-reviews",
+            "www.example.org/about/serious-case-reviews/index.html",
+        ),
     ],
 )
 def test_urls_map_to_mirror_files(mirror, url, relative):

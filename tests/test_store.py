@@ -92,7 +92,9 @@ def test_schema_has_the_public_columns(fresh_store):
 
 
 def test_a_new_review_gets_a_stable_id_from_its_natural_key(fresh_store):
-    result = fresh_store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1)
+    result = fresh_store.save_review(
+        JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1
+    )
     assert (result.review_id, result.outcome) == ("north-tyneside-jasmine-2021", "new")
     [review] = rows(fresh_store, "reviews")
     assert review["title"] == "Serious Case Review Jasmine – published 12th April 2021"
@@ -110,7 +112,9 @@ def test_a_new_review_gets_a_stable_id_from_its_natural_key(fresh_store):
 def test_saving_the_same_sighting_again_changes_only_last_seen(fresh_store):
     fresh_store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1)
     before = {t: rows(fresh_store, t) for t in ("reviews", "documents", "review_sources")}
-    result = fresh_store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T2)
+    result = fresh_store.save_review(
+        JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T2
+    )
     assert result.outcome == "unchanged"
     after = {t: rows(fresh_store, t) for t in ("reviews", "documents", "review_sources")}
     for table in before:
@@ -124,7 +128,9 @@ def test_saving_the_same_sighting_again_changes_only_last_seen(fresh_store):
 
 
 def test_two_sources_make_one_review_with_two_provenance_rows(fresh_store):
-    own = fresh_store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1)
+    own = fresh_store.save_review(
+        JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1
+    )
     nspcc = fresh_store.save_review(JASMINE_NSPCC, source="nspcc", source_kind="nspcc", seen_at=T2)
     assert nspcc.review_id == own.review_id
     assert nspcc.outcome == "updated"
@@ -147,7 +153,10 @@ def test_two_sources_make_one_review_with_two_provenance_rows(fresh_store):
     documents = rows(fresh_store, "documents")
     assert len(documents) == 2
     report = next(d for d in documents if d["kind"] == "full_report")
-    assert (report["source"], report["title"]) == ("north-tyneside-scp", "You can access a copy of the SCR report here")
+    assert (report["source"], report["title"]) == (
+        "north-tyneside-scp",
+        "You can access a copy of the SCR report here",
+    )
 
 
 def test_merging_does_not_depend_on_the_order_of_sources(tmp_path):
@@ -155,10 +164,14 @@ def test_merging_does_not_depend_on_the_order_of_sources(tmp_path):
     for name, order in (("a", [JASMINE_OWN, JASMINE_NSPCC]), ("b", [JASMINE_NSPCC, JASMINE_OWN])):
         store = ReviewStore(tmp_path / f"{name}.db")
         for item in order:
-            source, kind = (("nspcc", "nspcc") if item is JASMINE_NSPCC else ("north-tyneside-scp", "own"))
+            source, kind = (
+                ("nspcc", "nspcc") if item is JASMINE_NSPCC else ("north-tyneside-scp", "own")
+            )
             store.save_review(item, source=source, source_kind=kind, seen_at=T1)
         [review] = rows(store, "reviews")
-        results.append({k: v for k, v in review.items() if k not in ("first_seen", "last_seen", "updated")})
+        results.append(
+            {k: v for k, v in review.items() if k not in ("first_seen", "last_seen", "updated")}
+        )
         store.close()
     assert results[0] == results[1]
 
@@ -167,8 +180,15 @@ def test_same_name_in_another_area_or_decade_is_another_review(fresh_store):
     fresh_store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1)
     elsewhere = {**JASMINE_OWN, "area": "Bedford", "area_code": "E06000055", "area_codes": ["E06000055"],
                  "source_url": "https://example.org/bedford", "documents": []}  # fmt: skip
-    later = {**JASMINE_OWN, "published": "2031", "source_url": "https://example.org/later", "documents": []}
-    a = fresh_store.save_review(elsewhere, source="bedford-borough-scb", source_kind="own", seen_at=T1)
+    later = {
+        **JASMINE_OWN,
+        "published": "2031",
+        "source_url": "https://example.org/later",
+        "documents": [],
+    }
+    a = fresh_store.save_review(
+        elsewhere, source="bedford-borough-scb", source_kind="own", seen_at=T1
+    )
     b = fresh_store.save_review(later, source="north-tyneside-scp", source_kind="own", seen_at=T1)
     assert a.review_id == "bedford-jasmine-2021"
     assert b.review_id == "north-tyneside-jasmine-2031"
@@ -189,7 +209,9 @@ def test_a_harvest_never_deletes_and_unlisting_is_recorded(fresh_store):
     assert len(rows(fresh_store, "documents")) == 2
     assert len(rows(fresh_store, "review_sources")) == 2
     # Listed again later: back to listed.
-    fresh_store.save_review(JASMINE_NSPCC, source="nspcc", source_kind="nspcc", seen_at="2026-04-01T00:00:00Z")
+    fresh_store.save_review(
+        JASMINE_NSPCC, source="nspcc", source_kind="nspcc", seen_at="2026-04-01T00:00:00Z"
+    )
     [review] = rows(fresh_store, "reviews")
     assert (review["listed"], review["unlisted_since"]) == (1, None)
 

@@ -60,10 +60,11 @@ _LOCAL_SECTION = re.compile(
 )
 # "Ruby – published 4th June 2020", "Baby Ivy (published May 2023)": a title with its date.
 _LISTED_PUBLISHED = re.compile(r"[–—\-(|:]\s*(?:\w+\s+)?published\b", re.I)
-_REFERS_BACK = re.compile(r"\b(?:the|this|its) (?:review|report|scr|cspr|lcspr|sar|case)\b|\bit\b", re.I)
+_REFERS_BACK = re.compile(
+    r"\b(?:the|this|its) (?:review|report|scr|cspr|lcspr|sar|case)\b|\bit\b", re.I
+)
 _SPEECH = re.compile(r"\b(?:said|says|explained|added|commented|stated|told|asked|wrote)\b", re.I)
-_PUBLISH_VERB = re.compile(
-r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\breleased?\b", re.I)
+_PUBLISH_VERB = re.compile(r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\breleased?\b", re.I)
 _DATE_LINE_WORDS = re.compile(
     r"^(?:date(?: of)? publi(?:cation|shed)|publi(?:cation|shed)(?: date| on)?|available reports? "
     r"published|reports? published(?: in)?|updated|posted(?: on)?|date|on)\b[\s:,-]*",
@@ -102,7 +103,11 @@ _TYPE_THEN_NAME = re.compile(
 )
 _TYPE_WORD = r"(?:Local|Child|Serious|Safeguarding|Case|Practice|Review|Adults?|Domestic|Homicide|Learning|Rapid|Thematic)"
 _NAME_THEN_TYPE = re.compile(
-    r"\b(?:the|a)\s+(?P<name>(?!" + _TYPE_WORD + r"\b)[A-Z][a-z]+(?:\s+(?!" + _TYPE_WORD + r"\b)[A-Z][a-z]+){0,2})\s+"
+    r"\b(?:the|a)\s+(?P<name>(?!"
+    + _TYPE_WORD
+    + r"\b)[A-Z][a-z]+(?:\s+(?!"
+    + _TYPE_WORD
+    + r"\b)[A-Z][a-z]+){0,2})\s+"
     r"(?:Local\s+)?(?:Child\s+)?(?:Safeguarding Practice Review|Serious Case Review|Safeguarding Adults? Review"
     r"|Domestic Homicide Review|L?CSPR|SPR|SCR|SAR|DHR)\b"
 )
@@ -341,7 +346,6 @@ def publication_date(sentence: str) -> str | None:
     if found_dates and found_dates[0].start <= 12:
         return found_dates[0].iso  # "In 2023 the … review was published", "On 12th June 2023, …"
     for found in found_dates:
-
         before = verb.start() - found.end
         after = found.start - verb.end()
         if -1 <= after <= 45 or 0 <= before <= 30:
@@ -666,13 +670,16 @@ class ListingExtractor:
                     existing = self.candidates[key]
                     ctx.current = existing
                     if announced:
-                        existing.set_date(publication_date(sentence) or (
-                            ctx.date if re.search(r"\btoday\b", sentence, re.I) else None))
+                        existing.set_date(
+                            publication_date(sentence)
+                            or (ctx.date if re.search(r"\btoday\b", sentence, re.I) else None)
+                        )
                     if status and existing.status is None:
                         existing.status = status
                     continue
                 if ctx.slot is None and not (
-                    announced and (publication_date(sentence) or ctx.date or review_type_from_words(sentence))
+                    announced
+                    and (publication_date(sentence) or ctx.date or review_type_from_words(sentence))
                 ):
                     continue
                 if ctx.slot is not None:
@@ -721,7 +728,9 @@ class ListingExtractor:
         if _NSPCC_REPOSITORY.search(parts.hostname) and not is_document_link(url, link.text):
             return
         document = is_document_link(url, link.text)
-        review_context = bool(review_type_from_words(" ".join(filter(None, [ctx.section_type, ctx.page_words]))))
+        review_context = bool(
+            review_type_from_words(" ".join(filter(None, [ctx.section_type, ctx.page_words])))
+        )
         name = _link_name(link, document, review_context)
         target = None
         if name:

@@ -40,7 +40,7 @@ class Area:
     nation: str | None
     region: str | None
     current: bool
-    codes: tuple[str, ...]  # the GSS codes the area stands for (itself, or what it covers)
+    codes: tuple[str, ...]  # its own GSS code, then what it covers (members, successors, old codes)
 
 
 ANONYMOUS_AREA = Area(ANONYMOUS, None, "anonymous", None, None, True, ())
@@ -92,7 +92,7 @@ def load_areas(path: str | None = None) -> dict[str, Area]:
                 nation=row["nation"].strip() or None,
                 region=row["region"].strip() or None,
                 current=row["status"].strip() == "current",
-                codes=(code,) if code else covers,
+                codes=tuple(dict.fromkeys(c for c in (code, *covers) if c)),
             )
             keys = [area.name, *(a for a in row.get("aliases", "").split(";") if a.strip())]
             if code:

@@ -118,7 +118,7 @@ _NOT_NAME_WORDS = {
     "published", "publishes", "publish", "update", "updates", "archive", "archived", "notes",
     "note", "presentation", "slides", "handout", "minute", "seven", "flowchart", "chart",
     "diagram", "guide", "process", "criteria", "checklist", "pathway", "protocol", "glossary",
-    "timeline", "leaflets", "posters", "poster", "resources", "links", "faqs", "questions",
+    "timeline", "leaflets", "posters", "poster", "questions",
     "domestic", "adults", "adult", "child", "children", "young", "people", "person", "family",
     "families", "baby", "babies", "safeguarding", "practice", "review", "audit", "audits",
     "governance", "assurance", "quality", "data", "dataset", "statistics", "figures",
@@ -152,8 +152,10 @@ def find_pseudonyms(text: str | None) -> list[tuple[int, str]]:
     if not text:
         return []
     candidate = _title_case_caps(text)
-    return [(m.start(), re.sub(r"['‘’\"]", "", re.sub(r"\s+", " ", m.group(0))).strip())
-            for m in _SUBJECT.finditer(candidate)]
+    return [
+        (m.start(), re.sub(r"['‘’\"]", "", re.sub(r"\s+", " ", m.group(0))).strip())
+        for m in _SUBJECT.finditer(candidate)
+    ]
 
 
 def find_pseudonym(text: str | None) -> str | None:

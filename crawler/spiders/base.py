@@ -13,7 +13,7 @@ class ReviewSpider(scrapy.Spider):
 
     Subclasses list their ``source_ids`` and build requests with ``self.page(...)``, which tags
     each request with its source so the health recorder can count it, and routes failures to
-    ``on_error``. A failure on a listing page (``listing=True``) makes the source ``failing``.
+    ``on_error``. When every listing page (``listing=True``) fails, the source is ``failing``.
     """
 
     source_ids: list[str] = []
@@ -43,13 +43,13 @@ class ReviewSpider(scrapy.Spider):
         self.logger.warning("%s: %s", source, message)
         recorder = self.recorder
         if recorder and source:
-            recorder.note_error(source, message, bool(request.meta.get("listing")))
+            recorder.note_error(source, message, "listing" if request.meta.get("listing") else None)
 
     @property
     def recorder(self):
         from ..health import HarvestRecorder
 
-        extensions = getattr(self.crawler, "extensions", None)
+        extensions = getattr(getattr(self, "crawler", None), "extensions", None)
         for middleware in getattr(extensions, "middlewares", ()):
             if isinstance(middleware, HarvestRecorder):
                 return middleware

@@ -87,7 +87,11 @@ def linked_publications(response: dict) -> list[str]:
 def review_item(review: dict, responses: list[dict]) -> ReviewItem:
     title = review["title"]
     documents = [
-        {"url": a["url"], "kind": attachment_kind(a.get("title", ""), title), "title": a.get("title")}
+        {
+            "url": a["url"],
+            "kind": attachment_kind(a.get("title", ""), title),
+            "title": a.get("title"),
+        }
         for a in (review.get("details") or {}).get("attachments") or []
         if a.get("url")
     ]
@@ -195,7 +199,7 @@ class GovukSpider(ReviewSpider):
     def fail(self, message: str) -> None:
         self.logger.warning("govuk: %s", message)
         if self.recorder:
-            self.recorder.note_error("govuk", message, True)
+            self.recorder.note_error("govuk", message, "fatal")
 
     def finish(self):
         """Once every request has been answered, decide and yield the reviews."""

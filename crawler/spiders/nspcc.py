@@ -23,7 +23,9 @@ START_URLS = [
     "http://www.nspcc.org.uk/Inform/resourcesforprofessionals/scrs/serious_case_reviews_2012_wda88142.html",
     "http://www.nspcc.org.uk/Inform/resourcesforprofessionals/scrs/serious_case_reviews_2013_wda94557.html",
 ]
-_NEXT_TEXT = re.compile(r"^\W*(?:next|older(?: entries| reviews| posts)?|more|previous page|page \d+)\W*$", re.I)
+_NEXT_TEXT = re.compile(
+    r"^\W*(?:next|older(?: entries| reviews| posts)?|more|previous page|page \d+)\W*$", re.I
+)
 _NEXT_HREF = re.compile(r"[?&]page=\d+")
 
 
@@ -107,7 +109,9 @@ class NspccSpider(ReviewSpider):
                 continue
             text = " ".join(link.css("::text").getall()).strip()
             is_next = "next" in (link.attrib.get("rel") or "")
-            if not (is_next or _NEXT_TEXT.match(text) or (_NEXT_HREF.search(href) and text.isdigit())):
+            if not (
+                is_next or _NEXT_TEXT.match(text) or (_NEXT_HREF.search(href) and text.isdigit())
+            ):
                 continue
             url = urljoin(response.url, href)
             target = urlsplit(url)

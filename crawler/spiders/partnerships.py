@@ -123,4 +123,4 @@ class PartnershipSpider(ReviewSpider):
     def note(self, source: str, message: str, fatal: bool) -> None:
         recorder = self.recorder
         if recorder:
-            recorder.note_error(source, message, bool(fatal))
+            recorder.note_error(source, message, "listing" if fatal else None)

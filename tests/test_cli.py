@@ -1,0 +1,167 @@
+"""The `scr` command end to end, over the bundled snapshot, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from crawler.harvest import harvest_lock
+
+from .conftest import SNAPSHOT, run_scr
+
+TABLES = ("reviews", "documents", "review_sources")
+CLOCK_COLUMNS = {"last_seen", "checked"}
+
+
+def table_rows(db, table: str) -> dict[str, dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    key = {"reviews": "id", "documents": "url", "review_sources": "id"}[table]
+    rows = {r[key]: dict(r) for r in conn.execute(f"SELECT * FROM {table}")}
+    conn.close()
+    return rows
+
+
+def test_the_snapshot_harvest_stores_jasmine_with_her_documents(snapshot_db):
+    reviews = table_rows(snapshot_db, "reviews")
+    jasmine = reviews["north-tyneside-jasmine-2021"]
+    assert jasmine["published"] == "2021-04-12"
+    assert (jasmine["area"], jasmine["area_code"], jasmine["region"], jasmine["nation"]) == (
+        "North Tyneside",
+        "E08000022",
+        "North East",
+        "England",
+    )
+    assert jasmine["review_type"] == "scr"
+    documents = sorted(
+        (d["kind"], d["url"])
+        for d in table_rows(snapshot_db, "documents").values()
+        if d["review_id"] == jasmine["id"]
+    )
+    assert [kind for kind, _ in documents] == [
+        "committee_report",
+        "full_report",
+        "learning_brief",
+        "learning_brief",
+    ]
+    assert (
+        "full_report",
+        "https://www.northtynesidescp.org.uk/wp-content/uploads/2021/04/SCR-Jasmine-Final-Report.pdf",
+    ) in documents
+    sources = {
+        r["source"]
+        for r in table_rows(snapshot_db, "review_sources").values()
+        if r["review_id"] == jasmine["id"]
+    }
+    assert sources == {"north-tyneside-scp", "nspcc"}
+
+
+def test_every_source_in_the_snapshot_reports_ok(snapshot_db):
+    conn = sqlite3.connect(snapshot_db)
+    states = dict(conn.execute("SELECT source, state FROM harvests"))
+    conn.close()
+    assert {"nspcc", "govuk", "north-tyneside-scp", "bedford-borough-scb", "jersey-spb"} <= set(
+        states
+    )
+    assert set(states.values()) == {"ok"}
+
+
+def test_a_second_harvest_changes_nothing_but_last_seen(snapshot_db, tmp_path):
+    db = tmp_path / "again.db"
+    shutil.copy(snapshot_db, db)
+    before = {t: table_rows(db, t) for t in TABLES}
+    result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "--quiet")
+    assert result.returncode == 0, result.stderr
+    after = {t: table_rows(db, t) for t in TABLES}
+    for table in TABLES:
+        assert after[table].keys() == before[table].keys(), table
+        for key, old in before[table].items():
+            new = after[table][key]
+            changed = {c for c in old if old[c] != new[c]}
+            assert changed <= CLOCK_COLUMNS, (table, key, changed)
+            assert new["last_seen"] > old["last_seen"]
+    conn = sqlite3.connect(db)
+    new_counts = conn.execute(
+        "SELECT sum(new_reviews), sum(updated_reviews) FROM harvests WHERE run_id = "
+        "(SELECT run_id FROM harvests ORDER BY id DESC LIMIT 1)"
+    ).fetchone()
+    conn.close()
+    assert new_counts == (0, 0)
+
+
+def test_harvest_prints_a_summary_table_and_progress(tmp_path):
+    db = tmp_path / "one.db"
+    result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "jersey-spb", "govuk")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[0].split()
+    assert header[:3] == ["source", "state", "requests"]
+    lines = {
+        line.split()[0]: line.split() for line in result.stdout.splitlines()[2:] if line.strip()
+    }
+    assert lines["govuk"][1] == "ok"
+    assert lines["govuk"][4] == "7"  # reviews
+    assert lines["jersey-spb"][4] == "0"
+    assert "200 govuk https://www.gov.uk/api/search.json" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["harvest", "no-such-board"], "unknown source no-such-board"),
+        (["harvest", "--snapshot", "/nonexistent/dir"], "does not exist"),
+        (["digest", "2021-13"], "not a month"),
+        (["digest", "April"], "not a month"),
+        (["serve", "--db", "/nonexistent/reviews.db"], "does not exist"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(args, message, tmp_path):
+    result = (
+        run_scr(*args, "--db", str(tmp_path / "x.db")) if args[0] != "serve" else run_scr(*args)
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_second_harvest_at_once_is_refused(tmp_path):
+    db = tmp_path / "locked.db"
+    with harvest_lock(db):
+        result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "jersey-spb")
+    assert result.returncode == 3
+    assert "another harvest is already writing" in result.stderr
+
+
+def test_digest_markdown_and_html(snapshot_db):
+    md = run_scr("digest", "2021-04", "--db", str(snapshot_db))
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith("# Case reviews: April 2021\n")
+    assert "### 2021 – North Tyneside – Jasmine" in md.stdout
+    assert (
+        "(<https://www.northtynesidescp.org.uk/wp-content/uploads/2021/04/SCR-Jasmine-Final-Report.pdf>)"
+        in md.stdout
+    )
+    html = run_scr("digest", "2021-04", "--format", "html", "--db", str(snapshot_db))
+    assert html.returncode == 0
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    assert "North Tyneside – Jasmine</h3>" in html.stdout
+    assert "@media print" in html.stdout
+
+
+def test_sources_lists_the_registry_with_health(snapshot_db):
+    result = run_scr("sources", "--db", str(snapshot_db))
+    assert result.returncode == 0, result.stderr
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()[2:] if line.strip()}
+    assert "north-tyneside-scp" in lines and " ok " in lines["north-tyneside-scp"]
+    assert "never run" in lines["york-scp"]
+
+
+def test_harvest_records_per_source_counts(snapshot_db):
+    conn = sqlite3.connect(snapshot_db)
+    conn.row_factory = sqlite3.Row
+    row = conn.execute("SELECT * FROM harvests WHERE source = 'govuk'").fetchone()
+    conn.close()
+    assert (row["requests"], row["items"], row["new_reviews"], row["error_count"]) == (20, 7, 7, 0)
+    assert json.loads(row["responses"]) == {"200": 20}
