@@ -301,11 +301,14 @@ class ReviewStore:
         return None
 
     def _new_id(self, item: dict) -> str:
-        parts = [slug(item.get("area") or "unknown"), slug(item.get("name_key") or "review")]
+        name = slug(item.get("name_key") or "review")
+        if len(name) > 80:
+            name = name[:81].rsplit("-", 1)[0]
+        parts = [slug(item.get("area") or "unknown"), name]
         year = year_of(item.get("published"))
         if year:
             parts.append(str(year))
-        base = "-".join(p for p in parts if p)[:120]
+        base = "-".join(p for p in parts if p)
         candidate, n = base, 1
         while self.conn.execute("SELECT 1 FROM reviews WHERE id = ?", (candidate,)).fetchone():
             n += 1

@@ -60,7 +60,8 @@ class HarvestRecorder:
         self.crawler = crawler
         self.runs: dict[str, SourceRun] = defaultdict(SourceRun)
         self.progress = crawler.settings.get("SCR_PROGRESS")
-        crawler.signals.connect(self.request_scheduled, signal=signals.request_reached_downloader)
+        crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -73,6 +74,12 @@ class HarvestRecorder:
         source = request.meta.get("source")
         if source:
             self.runs[source].requests += 1
+
+    def request_dropped(self, request, spider=None):
+        """A duplicate the scheduler refused was never requested."""
+        source = request.meta.get("source")
+        if source:
+            self.runs[source].requests -= 1
 
     def response_received(self, response, request, spider=None):
         source = request.meta.get("source")

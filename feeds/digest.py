@@ -171,7 +171,7 @@ where
   or (
     (r.published is null or length(r.published) = 4)
     and substr(r.first_seen, 1, 7) = :month
-    and (r.published_year is null or r.published_year >= :year - 1)
+    and (r.published_year is null or r.published_year >= cast(substr(:month, 1, 4) as integer) - 1)
     and fh.started is not null and r.first_seen > fh.started
   )
 """
@@ -189,14 +189,15 @@ def build_digest(
     conn: sqlite3.Connection, year: int, month: int, today: date | None = None
 ) -> Digest:
     """The digest of one month, read from the review database."""
-    conn.row_factory = sqlite3.Row
-    key = f"{year:04d}-{month:02d}"
-    rows = conn.execute(DIGEST_SQL, {"month": key, "year": year}).fetchall()
+    key = month_key(year, month)
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    rows = cursor.execute(DIGEST_SQL, {"month": key}).fetchall()
     documents: dict[str, list[dict]] = {}
     ids = [row["id"] for row in rows]
     if ids:
         marks = ",".join("?" * len(ids))
-        for doc in conn.execute(
+        for doc in cursor.execute(
             f"select review_id, url, kind, title from documents where review_id in ({marks}) "
             "order by review_id, case kind when 'full_report' then 0 when 'executive_summary' "
             "then 1 when 'learning_brief' then 2 else 3 end, url",

@@ -1,0 +1,211 @@
+"""The Datasette plugin: the digest pages, the RSS renderer, canned queries and readable rows."""
+
+from __future__ import annotations
+
+import json
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+from . import queries, rss
+from .digest import (
+    DOCUMENT_LABELS,
+    build_digest,
+    latest_month,
+    month_name,
+    parse_month,
+    render_markdown,
+    safe_link,
+)
+
+REVIEWS_TABLE = "reviews"
+
+
+def _database(datasette):
+    """The review database: the one named ``reviews``, else the first attached."""
+    names = [n for n in datasette.databases if not n.startswith("_")]
+    if not names:
+        raise NotFound("No review database is attached")
+    return datasette.get_database("reviews" if "reviews" in names else names[0])
+
+
+async def _digest(datasette, month: str):
+    try:
+        year, number = parse_month(month)
+    except ValueError as exc:
+        raise NotFound(str(exc)) from exc
+    db = _database(datasette)
+    return db, await db.execute_fn(lambda conn: build_digest(conn, year, number))
+
+
+async def digest_latest(datasette, request):
+    db = _database(datasette)
+    month = await db.execute_fn(lambda conn: latest_month(conn))
+    return Response.redirect(f"/digest/{month}")
+
+
+async def digest_page(datasette, request):
+    month = request.url_vars["month"]
+    db, digest = await _digest(datasette, month)
+    html = await datasette.render_template(
+        "digest.html",
+        {
+            "digest": digest,
+            "database": db.name,
+            "feed_url": f"/digest/{digest.key}.rss",
+            "markdown_url": f"/digest/{digest.key}.md",
+            "page_url": "/digest/",
+        },
+        request=request,
+    )
+    return Response.html(html)
+
+
+async def digest_markdown(datasette, request):
+    _, digest = await _digest(datasette, request.url_vars["month"])
+    return Response(
+        render_markdown(digest),
+        content_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="digest-{digest.key}.md"'},
+    )
+
+
+async def digest_rss(datasette, request):
+    db, digest = await _digest(datasette, request.url_vars["month"])
+
+    def absolute(path: str) -> str:
+        return datasette.absolute_url(request, path)
+
+    items = [
+        rss.FeedItem(
+            guid=f"scr-digest:review:{review.id}",
+            title=f"{review.area} – {review.name}" + (f" ({review.year})" if review.year else ""),
+            link=absolute(f"/{db.name}/{REVIEWS_TABLE}/{review.id}"),
+            pubdate=rss.parse_pubdate(review.first_seen),
+            description=review.summary,
+            categories=review.themes,
+            documents=review.documents,
+        )
+        for review in digest.reviews
+    ]
+    body = rss.feed_xml(
+        items,
+        title=f"scr-digest: {digest.title}",
+        link=absolute(f"/digest/{digest.key}"),
+        description="Reviews first published, or newly found, in the month.",
+        self_url=absolute(request.path),
+    )
+    return Response(body, content_type="application/rss+xml; charset=utf-8")
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/digest/?$", digest_latest),
+        (r"^/digest/(?P<month>\d{4}-\d{2})\.rss$", digest_rss),
+        (r"^/digest/(?P<month>\d{4}-\d{2})\.md$", digest_markdown),
+        (r"^/digest/(?P<month>[^/.]+)/?$", digest_page),
+    ]
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["monthname"] = lambda key: month_name(*parse_month(key))
+
+
+@hookimpl
+def register_output_renderer():
+    return {"extension": "rss", "render": rss.render_rss, "can_render": rss.can_render_rss}
+
+
+@hookimpl
+def canned_queries(database):
+    return queries.canned_queries(database)
+
+
+@hookimpl
+def menu_links():
+    return [{"href": "/digest", "label": "Monthly digest"}]
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return ["/-/static-plugins/scr-digest/scr-digest.css"]
+
+
+def _json_list(value) -> list[str] | None:
+    if not isinstance(value, str) or not value.startswith("["):
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    return [str(i) for i in items] if isinstance(items, list) else None
+
+
+@hookimpl
+def render_cell(value, column, table):
+    """Themes and keywords as lists, not raw JSON; document links only when they are http(s)."""
+    if column in ("themes", "keywords", "area_codes"):
+        items = _json_list(value)
+        if items is not None:
+            if not items:
+                return Markup('<span class="scr-none">–</span>')
+            return Markup('<ul class="scr-tags">{}</ul>').format(
+                Markup("").join(Markup("<li>{}</li>").format(i) for i in items)
+            )
+    if table == "documents" and column == "url" and isinstance(value, str):
+        link = safe_link(value)
+        if link is None:
+            return Markup("{}").format(value)
+        return Markup('<a href="{}" rel="noopener nofollow">{}</a>').format(link, value)
+    if table == "review_sources" and column == "fields" and isinstance(value, str):
+        try:
+            fields = json.loads(value)
+        except ValueError:
+            return None
+        if isinstance(fields, dict):
+            return Markup('<dl class="scr-fields">{}</dl>').format(
+                Markup("").join(
+                    Markup("<dt>{}</dt><dd>{}</dd>").format(
+                        k, v if not isinstance(v, list) else "; ".join(map(str, v))
+                    )
+                    for k, v in fields.items()
+                )
+            )
+    return None
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "row" or table != REVIEWS_TABLE:
+        return {}
+
+    async def inner():
+        pk = (request.url_vars or {}).get("pks", "")
+        db = datasette.get_database(database)
+        documents = await db.execute(
+            "select url, kind, title, status, first_seen, last_seen from documents "
+            "where review_id = ? order by case kind when 'full_report' then 0 "
+            "when 'executive_summary' then 1 when 'learning_brief' then 2 else 3 end, url",
+            [pk],
+        )
+        sightings = await db.execute(
+            "select source, source_kind, url, seen_title, listed, first_seen, last_seen "
+            "from review_sources where review_id = ? order by first_seen, source",
+            [pk],
+        )
+        return {
+            "review_documents": [
+                {
+                    **dict(d),
+                    "link": safe_link(d["url"]),
+                    "label": DOCUMENT_LABELS.get(d["kind"], "Document"),
+                }
+                for d in documents.rows
+            ],
+            "review_sightings": [{**dict(s), "link": safe_link(s["url"])} for s in sightings.rows],
+        }
+
+    return inner
