@@ -165,7 +165,7 @@ async def render_rss(datasette, request, sql, columns, rows, database, table, qu
         description = query.get("description") or description
     elif table:
         title = f"scr-digest: {table}"
-    params = [f"{k}: {request.args.get(k)}" for k in request.args.keys() if not k.startswith("_")]
+    params = [f"{k}: {request.args.get(k)}" for k in request.args if not k.startswith("_")]
     if params:
         title += f" ({', '.join(params)})"
     page = request.path.rsplit(".rss", 1)[0] + (
