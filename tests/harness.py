@@ -259,6 +259,13 @@ def compare_nspcc(answer: dict, actual: list[dict]) -> Comparison:
     for review in actual:
         if review["id"] not in used:
             result.extra.append(f"{answer['url']}: {review['title']!r}")
+    for text in answer.get("not_reviews") or []:
+        key = expected_key(str(text))
+        for review in actual:
+            if key and (
+                key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))
+            ):
+                result.forbidden.append(f"{answer['url']}: {text!r} became {review['id']}")
     return result
 
 

@@ -80,8 +80,11 @@ def _is_furniture(el) -> bool:
         return True
     attrs = " ".join(filter(None, [el.get("id"), el.get("class")]))
     if attrs and _FURNITURE_ATTR.search(attrs):
-        # A container holding the main content is never furniture, whatever it is called.
-        return not (el.tag in ("main", "article", "body") or el.get("role") == "main")
+        # A container holding the main content is never furniture, whatever it is called
+        # ("layout layout--sidebar" wraps both the article and its sidebar).
+        if el.tag in ("main", "article", "body") or el.get("role") == "main":
+            return False
+        return not el.xpath(".//main | .//article | .//*[@role='main'] | .//h1")
     return el.get("aria-hidden") == "true" or "display:none" in (el.get("style") or "").replace(
         " ", ""
     )
@@ -236,6 +239,11 @@ def linearise(
                 blocks.append(row)
             return
         if tag == "table":
+            if _is_layout_table(el):
+                # Old sites lay whole pages out in tables: read the cells as containers.
+                for cell in el.xpath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"):
+                    visit(cell)
+                return
             for tr in el.iter("tr"):
                 row = _row_block(tr, base_url)
                 if row is not None:
@@ -276,6 +284,29 @@ def linearise(
 
     visit(root)
     return blocks
+
+
+_LAYOUT_CHILDREN = [
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "ul",
+    "ol",
+    "table",
+    "div",
+    "blockquote",
+    "form",
+]
+
+
+def _is_layout_table(table) -> bool:
+    """A table used for page layout: its cells hold headings, paragraphs, lists or tables."""
+    xpath = " | ".join(f"./tr/td//{t} | ./*/tr/td//{t}" for t in _LAYOUT_CHILDREN)
+    return bool(table.xpath(xpath))
 
 
 def _shallow_copy(el):

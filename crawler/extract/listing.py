@@ -43,7 +43,9 @@ _NON_REVIEW = re.compile(
     r"|triennial|analysis of (?:serious case|case) reviews|biennial|national case review repository"
     r"|nspcc (?:national )?repository|sign up|subscribe|privacy|cookies?|accessibility"
     r"|what is an? (?:serious case|safeguarding practice|child practice|safeguarding adults?) review"
-    r"|types of reviews?|campaign|(?:7|seven)[\s-]*minute (?:briefing|learning)\s*[:\-–]\s*(?!child|baby)",
+    r"|types of reviews?|campaign|(?:7|seven)[\s-]*minute (?:briefing|learning)\s*[:\-–]\s*(?!child|baby)"
+    r"|panel practice briefing|practice briefing\b|practice guidance|\btemplate\b|register of"
+    r"|members'? interests",
     re.I,
 )
 _NATIONAL_SECTION = re.compile(
@@ -75,6 +77,8 @@ _SKIP_HOSTS = re.compile(
     re.I,
 )
 _NSPCC_REPOSITORY = re.compile(r"nspcc\.org\.uk", re.I)
+# Where the national Panel publishes (not the many councils on *.gov.uk).
+_NATIONAL_HOSTS = {"www.gov.uk", "gov.uk", "assets.publishing.service.gov.uk"}
 _VAGUE = re.compile(
     r"^\W*(?:(?:please )?click (?:here|on this link)|here|this link|link|download|view|read more"
     r"|more|pdf|open|access (?:it|the \w+) here)\W*$",
@@ -130,7 +134,11 @@ _STATUS_WORDS = [
     ),
     (
         "unpublished",
-        re.compile(r"\bunpublished\b|\bnot (?:been )?published\b|will not be published", re.I),
+        re.compile(
+            r"\bunpublished\b|\bnot (?:been )?published\b|will not be published"
+            r"|(?:decided|chose|agreed|decision) not to publish",
+            re.I,
+        ),
     ),
     (
         "delayed",
@@ -141,6 +149,12 @@ _STATUS_WORDS = [
         ),
     ),
 ]
+
+_REVISED = re.compile(
+    r"[(\[]?\b(?:last\s+)?(?:updated|revised|amended|refreshed|reviewed)(?:\s+on)?[:\s]+"
+    r"[^)\]]{0,30}?\d{4}[)\]]?",
+    re.I,
+)
 
 # "… will be published", "published the report" are not statuses of a review.
 _PUBLISH_NOT_STATUS = re.compile(r"\bpublished (?:today|on|in)\b", re.I)
@@ -183,6 +197,8 @@ class Candidate:
     def set_date(self, text: str | None) -> None:
         if not text:
             return
+        # "Action Plan (updated March 2018)" dates a document's revision, not the review.
+        text = _REVISED.sub(" ", text)
         found = best_date(text)
         if found and (
             not self.published_text
@@ -215,6 +231,7 @@ class Context:
     date: str | None = None
     current: Candidate | None = None
     slot: dict | None = None  # a heading that named a type and date but no one yet
+    national_block: Block | None = None  # the block that introduced the current national review
 
 
 @dataclass
@@ -324,6 +341,24 @@ def _mentions(sentence: str) -> list[tuple[int, str]]:
     return unique
 
 
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of ``text`` that contains ``position``."""
+    found = ""
+    for start, sentence in _sentences(text):
+        if start > position:
+            break
+        found = sentence
+    return found
+
+
+def _without_dates(text: str) -> str:
+    """A title without its dates and the brackets around them: 'Out of Routine (Jul 2020)'."""
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + text[found.end :]
+    text = re.sub(r"[(\[]\s*(?:published|publication|updated)?\s*[)\]]", " ", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip(" -–—:,;|")
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
@@ -406,8 +441,13 @@ class ListingExtractor:
         self.order = 0
         heading_text = " ".join(b.text for b in self.blocks if b.level == 1)
         self.page_words = " ".join([page_title(html), heading_text])
+        # "Local SCRs" as a section heading (not "Child R – Local Child Safeguarding Practice
+        # Review", which is a review's title) means the page separates its own from others'.
         self.has_local_sections = any(
-            b.is_heading and _LOCAL_SECTION.search(b.text) and not _NATIONAL_SECTION.search(b.text)
+            b.is_heading
+            and _LOCAL_SECTION.search(b.text)
+            and not _NATIONAL_SECTION.search(b.text)
+            and parse_title(b.text) is None
             for b in self.blocks
         )
 
@@ -727,6 +767,8 @@ class ListingExtractor:
             return
         if _NSPCC_REPOSITORY.search(parts.hostname) and not is_document_link(url, link.text):
             return
+        if self._national_link(link, parts, ctx, block):
+            return
         document = is_document_link(url, link.text)
         review_context = bool(
             review_type_from_words(" ".join(filter(None, [ctx.section_type, ctx.page_words])))
@@ -764,6 +806,43 @@ class ListingExtractor:
             target.national = True
             target.allowed = True
             target.add_document(url, "full_report", link.text)
+
+    def _national_link(self, link: Link, parts, ctx: Context, block: Block) -> bool:
+        """A link to a Panel publication on GOV.UK, named in a national context, is a national
+        review; the other links in its list item or paragraph are its documents."""
+        if parts.hostname not in _NATIONAL_HOSTS:
+            return False
+        if parts.hostname != "assets.publishing.service.gov.uk" and not parts.path.startswith(
+            "/government/publications/"
+        ):
+            return False
+        text = link.text.strip()
+        if _VAGUE.match(text) or _NON_REVIEW.search(text) or len(text.split()) < 2:
+            return False
+        current = ctx.current
+        if current is not None and current.national and ctx.national_block is block:
+            return False  # a further document of the review this block is about
+        sentence = _sentence_at(block.text, link.start)
+        if not (
+            _PANEL.search(sentence)
+            or ctx.section_national
+            or ctx.national
+            or _PANEL.search(getattr(ctx, "section_text", "") or "")
+        ):
+            return False
+        if classify_document(text) in ("executive_summary", "learning_brief", "response"):
+            return False
+        name = _without_dates(text)
+        if not name:
+            return False
+        c = self._candidate(name, text, ctx, evidence="national")
+        c.national, c.allowed, c.area = True, True, None
+        c.set_date(text if best_date(text) else publication_date(sentence))
+        kind = "full_report" if is_document_link(link.url, text) else "other"
+        c.add_document(link.url, kind, text)
+        ctx.current = c
+        ctx.national_block = block
+        return True
 
     def _row(self, block: Block, ctx: Context) -> None:
         cells = block.cells

@@ -56,6 +56,12 @@ _LABEL_RE = re.compile(
 )
 
 
+# "(PDF)", "(PDF, 1.2MB)", "[287kb]" beside a report link describe the file, not the review.
+_FILE_MARK = re.compile(
+    r"[(\[]\s*(?:pdf|word|docx?)?\s*,?\s*(?:\d+(?:\.\d+)?\s*(?:kb|mb|k))?\s*[)\]]", re.I
+)
+
+
 @dataclass
 class Heading:
     year: int
@@ -191,6 +197,7 @@ def parse_entry(heading_block: Block, body: list[Block]) -> Entry | None:
         if read and entry.report_url is None:
             entry.report_url, entry.report_text = read.url, read.text
             rest = (block.text[: read.start] + block.text[read.end :]).strip(" >›»-–")
+            rest = _FILE_MARK.sub("", rest).strip(" >›»-–")
             if rest:
                 lines.append(rest)
             continue
@@ -228,7 +235,9 @@ def parse_entry(heading_block: Block, body: list[Block]) -> Entry | None:
     ]
     entry.recommendations = _joined(sections.get("recommendations"), strip_include=True)
     if sections.get("keywords"):
-        entry.keywords = split_list(" ".join(sections["keywords"]).replace("\n", ";"), ",;")
+        keywords = " ".join(sections["keywords"]).replace("\n", ";")
+        # "a; b, c; d": with semicolons, commas belong inside a keyword ("Gypsy, Roma and Traveller").
+        entry.keywords = split_list(keywords, ";" if ";" in keywords else ",")
     else:
         entry.keywords = unlabelled_keywords
     entry.background = _joined(sections.get("background"))

@@ -38,8 +38,8 @@ _HARM = re.compile(
 )
 # Words about people other than the subject, which make a sex word unreliable.
 _SUBJECT_SEX_WORDS = {
-    "female": re.compile(r"\b(?:girls?|daughter|female|woman|sister)\b", re.I),
-    "male": re.compile(r"\b(?:boys?|son|male|man|brother)\b", re.I),
+    "female": re.compile(r"\b(?:girls?|daughters?|female|woman|women|sisters?)\b", re.I),
+    "male": re.compile(r"\b(?:boys?|sons?|male|man|men|brothers?)\b", re.I),
 }
 _INFANT = re.compile(r"\b(?:baby|babies|infants?|newborn|new-born|neonate)\b", re.I)
 
@@ -63,9 +63,7 @@ def first_sentence(text: str | None) -> str:
     if not text:
         return ""
     text = re.sub(r"\s+", " ", text).strip()
-    m = re.search(
-        r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bMrs)(?<!\d)[.!?](?=\s+[A-Z0-9\"'(‘“]|\s*$)", text
-    )
+    m = re.search(r"(?<!\b(?:Mr|Ms|Dr|St|No))(?<!\bMrs)[.!?](?=\s+[A-Z0-9\"'(‘“]|\s*$)", text)
     return text[: m.start() + 1] if m else text
 
 
@@ -104,9 +102,24 @@ def _incident(sentence: str) -> str | None:
     return None
 
 
+# Where the sentence stops describing the subject and starts on someone else
+# ("… a 6-year-old girl by her older brother", "… a young person who was groomed by a man").
+_SUBJECT_ENDS = re.compile(
+    r"\s(?:by|who|whose|whom|when|after|following|because|from|at the hands of|while|whilst"
+    r"|in the care of|living with)\s",
+    re.I,
+)
+
+
+def subject_clause(sentence: str) -> str:
+    m = _SUBJECT_ENDS.search(sentence)
+    return sentence[: m.start()] if m else sentence
+
+
 def _sex(sentence: str) -> str | None:
-    female = bool(_SUBJECT_SEX_WORDS["female"].search(sentence))
-    male = bool(_SUBJECT_SEX_WORDS["male"].search(sentence))
+    subject = subject_clause(sentence)
+    female = bool(_SUBJECT_SEX_WORDS["female"].search(subject))
+    male = bool(_SUBJECT_SEX_WORDS["male"].search(subject))
     if female != male:
         return "female" if female else "male"
     return None

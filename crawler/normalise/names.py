@@ -23,6 +23,10 @@ _SUBJECT_PATTERNS = [
     # Codes that are a review's whole name: CPR ABCD 03-2020, CYSUR 2 2018, BSCB 2011-12/1
     r"(?:CPR|APR|SUSR|CYSUR)\s+(?:[A-Z]{2,6}\s+)?\d{1,2}[\s\-/]\d{2,4}\b",
     r"\b[A-Z]{2,6}\s?(?:19|20)\d\d-\d\d/\d+\b",
+    # CTMSB 1/2022, CYSUR 3/2018: a board's own numbering
+    r"\b[A-Z]{3,6}\s\d{1,2}/(?:19|20)\d\d\b",
+    # Child I and Child J (said as Children I and J)
+    rf"(?:Child|Baby)\s+{_LETTERS}(?:\s*(?:,|and|&)\s*(?:Child|Baby)\s+{_LETTERS}\b)+",
     # Children F, G and H / Siblings A and B / Children A-D
     rf"(?:Children|Siblings|Brothers|Sisters|Young People)\s+{_LETTERS}(?:\s*(?:,|and|&|-|to)\s*{_LETTERS})+",
     # Child LG, Baby A, Young Person F, Family U, Adult B, Child A1301, Baby T2
@@ -170,7 +174,22 @@ def find_pseudonym(text: str | None) -> str | None:
         return None
     name = re.sub(r"\s+", " ", m.group(0)).strip()
     name = re.sub(r"['‘’\"]", "", name)
-    return name
+    return _plural_subjects(name)
+
+
+_REPEATED_SUBJECT = re.compile(
+    rf"^(Child|Baby)\s+({_LETTERS})((?:\s*(?:,|and|&)\s*(?:Child|Baby)\s+{_LETTERS})+)$"
+)
+
+
+def _plural_subjects(name: str) -> str:
+    """'Child I and Child J' is 'Children I and J', as the NSPCC and most boards write it."""
+    m = _REPEATED_SUBJECT.match(name)
+    if not m:
+        return name
+    letters = [m.group(2), *re.findall(rf"(?:Child|Baby)\s+({_LETTERS})", m.group(3))]
+    word = "Children" if m.group(1) == "Child" else "Babies"
+    return f"{word} {', '.join(letters[:-1])} and {letters[-1]}"
 
 
 def normalise_pseudonym(text: str | None) -> str | None:

@@ -6,7 +6,7 @@ import re
 
 from itemadapter import ItemAdapter
 
-from ..normalise.areas import ANONYMOUS, resolve_area
+from ..normalise.areas import ANONYMOUS, NATIONS, resolve_area
 from ..normalise.dates import normalise_date, year_of
 from ..normalise.facts import summary_facts
 from ..normalise.names import name_key, normalise_pseudonym, review_name
@@ -15,6 +15,7 @@ from ..normalise.review_types import normalise_review_type
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # Review types that only one nation uses.
 _TYPE_NATION = {"cpr": "Wales", "susr": "Wales", "cmr": "Northern Ireland"}
+_SCOTTISH_WORDS = re.compile(r"significant case review|child protection committee\b", re.I)
 
 
 def normalise_item(adapter: ItemAdapter) -> None:
@@ -46,8 +47,9 @@ def normalise_item(adapter: ItemAdapter) -> None:
 
     if area is None or area.name == ANONYMOUS:
         nation = adapter.get("nation") or nation
+    type_words = " ".join(t for t in (adapter.get("type_text"), title) if t)
     kind = adapter.get("review_type") or normalise_review_type(
-        " ".join(t for t in (adapter.get("type_text"), title) if t),
+        type_words,
         nation or adapter.get("source_nation"),
         adapter.get("serves"),
         year_of(published),
@@ -55,8 +57,11 @@ def normalise_item(adapter: ItemAdapter) -> None:
     adapter["review_type"] = kind
     if nation is None and kind in _TYPE_NATION:
         nation = _TYPE_NATION[kind]
-    if nation is None and adapter.get("area") != ANONYMOUS:
-        nation = adapter.get("source_nation")
+    if nation is None and _SCOTTISH_WORDS.search(type_words):
+        nation = "Scotland"
+    if nation is None:
+        # An anonymous review is the source's nation's unless its words say otherwise.
+        nation = adapter.get("source_nation") if adapter.get("source_nation") in NATIONS else None
     adapter["nation"] = nation
 
     facts = summary_facts(adapter.get("summary"))

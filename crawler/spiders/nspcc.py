@@ -43,6 +43,9 @@ def entry_item(entry: Entry, page_url: str) -> ReviewItem:
         source="nspcc",
         source_kind="nspcc",
         source_url=page_url,
+        # The repository is UK-wide, but an entry that names no place or Welsh, Scottish or
+        # Northern Irish review type is an English one.
+        source_nation="England",
         title=entry.heading,
         seen_title=entry.heading,
         pseudonym=entry.name,
