@@ -82,7 +82,7 @@ def test_name_key_ignores_case_quotes_and_ampersands():
         ("Case AB12:", "Northern Ireland", "children", None, "cmr"),
         ("Case Management Review", "Northern Ireland", "children", None, "cmr"),
         ("Serious Case Management Review", "Isle of Man", "children", None, "scr"),
-        ("Thematic Serious Case Review", "England", "children", 2016, "scr"),
+        ("Thematic Serious Case Review", "England", "children", 2016, "other"),
         ("Thematic review of neglect", "England", "children", 2023, "other"),
         ("Multi-agency learning review (MALR) Child X", "England", "children", 2023, "other"),
         ("Rapid review", "England", "children", 2023, "learning_review"),

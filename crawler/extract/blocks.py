@@ -250,7 +250,7 @@ def linearise(
                     blocks.append(row)
             return
         if tag in BLOCK_TAGS and not (
-            tag in ("li", "dd", "blockquote") and _has_block_children(el)
+            tag in ("li", "dd", "blockquote", "td", "th") and _has_block_children(el)
         ):
             level = 6 if tag == "p" and _bold_only(el) else 0
             emit(el, tag, level)

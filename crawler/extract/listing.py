@@ -26,6 +26,7 @@ from ..normalise.names import (
     name_key,
     normalise_pseudonym,
     review_name,
+    strip_title,
 )
 from ..normalise.review_types import review_type_from_words
 from .blocks import Block, Link, linearise, page_title
@@ -41,10 +42,12 @@ _NON_REVIEW = re.compile(
     r"|leaflet|webinar|e-learning|\bcourse\b|\bevents?\b|how to make a referral|make a referral"
     r"|referral form|notification form|threshold|business plan|learning from (?:case )?reviews:"
     r"|triennial|analysis of (?:serious case|case) reviews|biennial|national case review repository"
+    r"|learning from (?:serious |national |local )?(?:case )?reviews?\s*:|two[- ]year report"
     r"|nspcc (?:national )?repository|sign up|subscribe|privacy|cookies?|accessibility"
     r"|what is an? (?:serious case|safeguarding practice|child practice|safeguarding adults?) review"
     r"|types of reviews?|campaign|(?:7|seven)[\s-]*minute (?:briefing|learning)\s*[:\-–]\s*(?!child|baby)"
     r"|panel practice briefing|practice briefing\b|practice guidance|\btemplate\b|register of"
+    r"|\bframework\b|\bprotocol\b|\bflowchart\b|\bchecklist\b"
     r"|members'? interests",
     re.I,
 )
@@ -183,6 +186,7 @@ class Candidate:
     evidence: set[str] = field(default_factory=set)
     allowed: bool = True  # False when the context says it is not this board's and names no area
     entry_area_text: str | None = None  # the area an NSPCC-style heading names
+    thematic: bool = False  # a thematic review: "the thematic review" in prose means this one
 
     @property
     def key(self) -> str:
@@ -240,6 +244,7 @@ class Title:
     date: str | None
     has_type: bool
     has_subject: bool
+    thematic: set[str] = field(default_factory=set)  # the names that are thematic reviews
 
 
 def parse_title(text: str) -> Title | None:
@@ -258,9 +263,19 @@ def parse_title(text: str) -> Title | None:
         return Title([name] if name else [], date, True, True)
     names: list[str] = []
     segments = [s for s in _SEP.split(text) if s and s.strip()]
-    for segment in segments if len(segments) > 1 else [text]:
+    pieces = segments if len(segments) > 1 else [text]
+    skip = False
+    thematic: set[str] = set()
+    for index, segment in enumerate(pieces):
+        if skip:
+            skip = False
+            continue
         if _THEMATIC.search(segment):
-            names.append("Thematic")
+            # "Thematic CSPR: Safer Sleep" is named for its topic; a bare one is "Thematic".
+            topic = _topic_after(pieces, index)
+            names.append(topic or "Thematic")
+            thematic.add(topic or "Thematic")
+            skip = topic is not None
             continue
         name = normalise_pseudonym(segment)
         if name and name not in names:
@@ -286,7 +301,27 @@ def parse_title(text: str) -> Title | None:
                 names = [rest]
     if not names:
         return None
-    return Title(names, date, has_type, bool(subject))
+    return Title(names, date, has_type, bool(subject), thematic & set(names))
+
+
+def _topic_after(pieces: list[str], index: int) -> str | None:
+    """The topic title that follows a thematic review's type words, if any."""
+    if index + 1 >= len(pieces):
+        return None
+    following = pieces[index + 1]
+    topic = strip_title(following)
+    if (
+        not topic
+        or find_pseudonym(following)
+        or _PUBLISHED_ONLY.match(following)
+        or len(topic.split()) > 8
+        or _NON_REVIEW.search(topic)
+    ):
+        return None
+    return topic
+
+
+_PUBLISHED_ONLY = re.compile(r"^\W*(?:published|publication|updated|date)\b", re.I)
 
 
 def _link_name(link: Link, document: bool, review_context: bool) -> str | None:
@@ -463,7 +498,7 @@ class ListingExtractor:
         evidence: str | None = None,
     ) -> Candidate:
         key = name_key(name) or name
-        existing = self.candidates.get(key)
+        existing = self._existing(name)
         if existing:
             if evidence:
                 existing.evidence.add(evidence)
@@ -488,6 +523,10 @@ class ListingExtractor:
         if candidate.national and find_pseudonym(name) and not _PANEL.search(title):
             candidate.allowed = False
         candidate.type_text = " ".join(t for t in (title, ctx.section_type) if t)
+        if name == "Thematic":
+            # Named for what it is: a title shared with another review must not lend it a type.
+            candidate.type_text = f"Thematic review. {candidate.type_text}"
+            candidate.thematic = True
         if evidence:
             candidate.evidence.add(evidence)
         if review_type_from_words(title):
@@ -496,6 +535,15 @@ class ListingExtractor:
             candidate.evidence.add("subject")
         self.candidates[key] = candidate
         return candidate
+
+    def _existing(self, name: str) -> Candidate | None:
+        """The candidate already known by this name; "the thematic review" is the page's
+        thematic review, whatever its title names it."""
+        found = self.candidates.get(name_key(name) or name)
+        if found is None and name == "Thematic":
+            thematic = [c for c in self.candidates.values() if c.thematic]
+            found = thematic[-1] if thematic else None
+        return found
 
     def _section_says_panel(self, ctx: Context) -> bool:
         return bool(getattr(ctx, "section_text", "") and _PANEL.search(ctx.section_text))
@@ -569,7 +617,9 @@ class ListingExtractor:
             return True
         if "date" in e and ({"type", "subject"} & e):
             return True
-        return {"type", "subject"} <= e or ("type" in e and "heading" in e)
+        # A type word and a heading alone ("SCR Review Principles") are not enough: the
+        # heading must name someone, or something must point at a review (a date, a document).
+        return {"type", "subject"} <= e
 
     def _heading(self, block: Block, ctx: Context, following: str = "") -> None:
         text = block.text
@@ -584,8 +634,9 @@ class ListingExtractor:
             candidates = [
                 self._candidate(name, text, ctx, evidence="heading") for name in title.names
             ]
-            for c in candidates:
+            for name, c in zip(title.names, candidates, strict=True):
                 c.set_date((title.date and text) or ctx.date)
+                c.thematic = c.thematic or name in title.thematic
             ctx.current = candidates[0]
             ctx.slot = None
             return
@@ -706,8 +757,8 @@ class ListingExtractor:
             announced = bool(_PUBLISH_VERB.search(sentence))
             for _, name in mentions:
                 key = name_key(name)
-                if key in self.candidates:
-                    existing = self.candidates[key]
+                existing = self._existing(name)
+                if existing is not None:
                     ctx.current = existing
                     if announced:
                         existing.set_date(
@@ -751,8 +802,8 @@ class ListingExtractor:
         for _, sentence in _sentences(text):
             for _, name in _mentions(sentence):
                 key = name_key(name)
-                if key in self.candidates:
-                    last = self.candidates[key]
+                if self._existing(name) is not None:
+                    last = self._existing(name)
         if last is not None:
             ctx.current = last
 
@@ -927,22 +978,34 @@ class ListingExtractor:
                 entry.report_text,
             )
 
+    def _labelled(self) -> dict[str, str]:
+        """'Meeting: …', 'Title: …' lines, as paragraphs or as two-cell table rows."""
+        found: dict[str, str] = {}
+        for block in self.blocks[:60]:
+            if block.tag == "tr" and len(block.cells) == 2:
+                key, value = block.cells[0].text, block.cells[1].text
+            elif ":" in block.text:
+                key, value = block.text.split(":", 1)
+            else:
+                continue
+            key = key.strip().rstrip(":").strip().lower()
+            if key and len(key) <= 25 and value.strip():
+                found.setdefault(key, value.strip())
+        return found
+
     def _committee_report(self, ctx: Context) -> bool:
         """A committee report page is one document about one review, not a listing."""
-        texts = [b.text for b in self.blocks[:15]]
-        if not any(_COMMITTEE_PAGE.match(t) for t in texts):
+        labels = self._labelled()
+        if not ({"meeting", "committee"} & set(labels)):
             return False
-        title_line = next(
-            (t for t in texts if re.match(r"^\s*(?:title|subject|report title)\s*:", t, re.I)), None
+        subject = next(
+            (labels[k] for k in ("title", "subject", "report title", "report") if k in labels), None
         )
-        if not title_line:
-            return False
-        subject = title_line.split(":", 1)[1].strip()
-        title = parse_title(subject)
+        title = parse_title(subject) if subject else None
         if title is None:
             return False
         c = self._candidate(title.names[0], subject, ctx, evidence="document")
-        meeting = next((t.split(":", 1)[1].strip() for t in texts if _COMMITTEE_PAGE.match(t)), "")
+        meeting = labels.get("meeting") or labels.get("committee") or ""
         c.add_document(self.url, "committee_report", f"{meeting}: {subject}".strip(": "))
         for block in self.blocks:
             for _, sentence in _sentences(block.text):

@@ -25,8 +25,6 @@ _SUBJECT_PATTERNS = [
     r"\b[A-Z]{2,6}\s?(?:19|20)\d\d-\d\d/\d+\b",
     # CTMSB 1/2022, CYSUR 3/2018: a board's own numbering
     r"\b[A-Z]{3,6}\s\d{1,2}/(?:19|20)\d\d\b",
-    # Child I and Child J (said as Children I and J)
-    rf"(?:Child|Baby)\s+{_LETTERS}(?:\s*(?:,|and|&)\s*(?:Child|Baby)\s+{_LETTERS}\b)+",
     # Children F, G and H / Siblings A and B / Children A-D
     rf"(?:Children|Siblings|Brothers|Sisters|Young People)\s+{_LETTERS}(?:\s*(?:,|and|&|-|to)\s*{_LETTERS})+",
     # Child LG, Baby A, Young Person F, Family U, Adult B, Child A1301, Baby T2
@@ -39,6 +37,14 @@ _SUBJECT_PATTERNS = [
     rf"Operation\s+{_FIRST}",
 ]
 _SUBJECT = re.compile("|".join(f"(?:{p})" for p in _SUBJECT_PATTERNS))
+# In a title, "Child I and Child J" is one review of two children; in a sentence ("two Serious
+# Case Reviews: Child LN and Child LP") they may be two reviews, so only titles join them.
+_JOINED_SUBJECTS = (
+    rf"(?:Child|Baby)\s+{_LETTERS}(?:\s*(?:,|and|&)\s*(?:Child|Baby)\s+{_LETTERS}\b)+"
+)
+_TITLE_SUBJECT = re.compile(
+    "|".join(f"(?:{p})" for p in [*_SUBJECT_PATTERNS[:2], _JOINED_SUBJECTS, *_SUBJECT_PATTERNS[2:]])
+)
 
 # Words that describe the review or the document rather than name anyone.
 _NOISE = re.compile(
@@ -128,6 +134,9 @@ _NOT_NAME_WORDS = {
     "governance", "assurance", "quality", "data", "dataset", "statistics", "figures",
     "practitioner", "incident", "incidents", "significant", "access", "copy", "find",
     "list", "lists", "available", "attached", "alongside", "following", "further", "new",
+    "paper", "papers", "background", "principles", "principle", "purpose", "terminology",
+    "barriers", "additional", "research", "materials", "findings", "recommendations",
+    "actions", "progress", "outcomes", "learnt", "learned", "key", "issues",
 }  # fmt: skip
 
 
@@ -169,7 +178,7 @@ def find_pseudonym(text: str | None) -> str | None:
     candidate = _title_case_caps(_EXT.sub(" ", text).replace("_", " "))
     candidate = re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " ", candidate)
     candidate = _TYPE_PHRASES.sub(" – ", candidate)
-    m = _SUBJECT.search(candidate)
+    m = _TITLE_SUBJECT.search(candidate)
     if not m:
         return None
     name = re.sub(r"\s+", " ", m.group(0)).strip()

@@ -20,6 +20,12 @@ REVIEW_TYPES = (
 # (type, pattern). The earliest match in the text wins; on the same position the first listed.
 _STRONG = [
     ("national_review", r"national (?:child safeguarding practice )?review|national panel review"),
+    # A thematic review looks across cases, whatever it is called ("Thematic Serious Case Review").
+    (
+        "other",
+        r"thematic (?:local |child )*(?:serious case |safeguarding practice |learning |multi-agency )?"
+        r"(?:reviews?|scrs?|l?csprs?)\b",
+    ),
     ("dhr", r"domestic homicide reviews?|\bDHRs?\b|domestic abuse related death reviews?"),
     ("susr", r"single unified safeguarding reviews?|\bSUSRs?\b"),
     ("sar", r"safeguarding adults? reviews?|adult safeguarding reviews?|\bSARs?\b"),
