@@ -756,7 +756,6 @@ class ListingExtractor:
                 continue
             announced = bool(_PUBLISH_VERB.search(sentence))
             for _, name in mentions:
-                key = name_key(name)
                 existing = self._existing(name)
                 if existing is not None:
                     ctx.current = existing
@@ -801,7 +800,6 @@ class ListingExtractor:
         last = None
         for _, sentence in _sentences(text):
             for _, name in _mentions(sentence):
-                key = name_key(name)
                 if self._existing(name) is not None:
                     last = self._existing(name)
         if last is not None:
