@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from ..normalise.names import FILE_MARK
+
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".ppt", ".pptx", ".xls", ".xlsx")
 _DOWNLOAD_PATH = re.compile(
     r"/(?:wp-content/uploads|sites/default/files|media|files|uploads|downloads?|documents?|assets"
@@ -12,10 +14,7 @@ _DOWNLOAD_PATH = re.compile(
     r"|/download\b|[?&](?:download|file|docid|documentid|attachment)=",
     re.I,
 )
-_SIZE_MARK = re.compile(
-    r"[\[(]\s*(?:pdf|docx?|word)?\s*,?\s*\d+(?:\.\d+)?\s*(?:kb|mb|k)\s*[\])]|\bpdf icon\b|\(pdf\)|\[pdf\]",
-    re.I,
-)
+_SIZE_MARK = FILE_MARK
 
 # Most specific first: a "response to the review" is a response even though it says review.
 _KINDS = [

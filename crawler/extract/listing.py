@@ -201,8 +201,11 @@ class Candidate:
     def set_date(self, text: str | None) -> None:
         if not text:
             return
-        # "Action Plan (updated March 2018)" dates a document's revision, not the review.
+        # "Action Plan (updated March 2018)" dates a document's revision, not the review, and
+        # "CYSUR 2 2018" numbers it.
         text = _REVISED.sub(" ", text)
+        if re.search(r"\d", self.name):
+            text = text.replace(self.name, " ")
         found = best_date(text)
         if found and (
             not self.published_text
@@ -236,6 +239,7 @@ class Context:
     current: Candidate | None = None
     slot: dict | None = None  # a heading that named a type and date but no one yet
     national_block: Block | None = None  # the block that introduced the current national review
+    date_is_heading: bool = False  # a date heading dates its section; a dateline its next title
 
 
 @dataclass
@@ -324,6 +328,26 @@ def _topic_after(pieces: list[str], index: int) -> str | None:
 _PUBLISHED_ONLY = re.compile(r"^\W*(?:published|publication|updated|date)\b", re.I)
 
 
+# Documents that accompany a review rather than being it.
+_SECONDARY_KINDS = {
+    "response",
+    "action_plan",
+    "learning_brief",
+    "executive_summary",
+    "committee_report",
+}
+
+
+def _accompanies_a_review(text: str, title: Title) -> bool:
+    """'Dundee CPC response to the Learning Review' is a document of the review in hand, not
+    a review of its own: it names no one, and says it is a response, summary, plan or brief."""
+    return (
+        not title.has_subject
+        and not all(looks_like_name(n) for n in title.names)
+        and classify_document(text) in _SECONDARY_KINDS
+    )
+
+
 def _link_name(link: Link, document: bool, review_context: bool) -> str | None:
     """The review a link's own text names ("Child A1301 Full Report", "for the Patrick report").
 
@@ -337,6 +361,8 @@ def _link_name(link: Link, document: bool, review_context: bool) -> str | None:
     if quoted:
         return quoted.group("name")
     title = parse_title(text)
+    if title and _accompanies_a_review(text, title):
+        return None
     if title and (title.has_subject or title.has_type or title.date):
         return title.names[0]
     if title and document and review_context and len(text.split()) <= 8:
@@ -403,6 +429,14 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# A table column that holds the review's own report.
+_MAIN_REPORT = re.compile(r"overview|full report|final report|^\s*report\s*$|^\s*review\s*$", re.I)
+_BRIEFING_DATE = re.compile(
+    r"^\W*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:SCR|L?CSPR|SPR|SAR|DHR|CPR|APR|serious case review"
+    r"|safeguarding practice review|learning review)\s*[:\-–]\s*(?:published\s+)?|published\s+)"
+    r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]{3,9},?\s+\d{4})\b",
+    re.I,
+)
 _DATELINE = re.compile(r"^\W*(?:posted|published|updated|added|date)(?: on)?\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 
@@ -476,6 +510,9 @@ class ListingExtractor:
         self.order = 0
         heading_text = " ".join(b.text for b in self.blocks if b.level == 1)
         self.page_words = " ".join([page_title(html), heading_text])
+        # On a page of briefings ("7 Minute Learning"), a bare "Download" is a briefing.
+        kind = classify_document(heading_text or page_title(html))
+        self.page_kind = "learning brief" if kind == "learning_brief" else None
         # "Local SCRs" as a section heading (not "Child R – Local Child Safeguarding Practice
         # Review", which is a review's title) means the page separates its own from others'.
         self.has_local_sections = any(
@@ -625,6 +662,7 @@ class ListingExtractor:
         text = block.text
         if _is_date_line(text):
             ctx.date = text
+            ctx.date_is_heading = True
             ctx.current = None
             return
         title = parse_title(text)
@@ -639,6 +677,8 @@ class ListingExtractor:
                 c.thematic = c.thematic or name in title.thematic
             ctx.current = candidates[0]
             ctx.slot = None
+            if not ctx.date_is_heading:
+                ctx.date = None  # a dateline above a title dates that title only
             return
         if title is None and review_type_from_words(text) and best_date(text):
             ctx.slot = {"date": text, "text": text, "level": block.level}
@@ -657,6 +697,7 @@ class ListingExtractor:
                 ctx.section_local = bool(_LOCAL_SECTION.search(text)) and not ctx.section_national
             ctx.section_type = text if review_type_from_words(text) else None
             ctx.date = text if best_date(text) and "publi" in text.lower() else None
+            ctx.date_is_heading = ctx.date is not None
 
     @staticmethod
     def _introduced(title: Title, following: str) -> bool:
@@ -682,8 +723,14 @@ class ListingExtractor:
     def _paragraph(self, block: Block, ctx: Context) -> None:
         text = block.text
         if _is_date_line(text) and (not block.links or _DATELINE.match(text)):
+            current = ctx.current
+            if current is not None and current.published_text is None and _DATELINE.match(text):
+                # "Published: 8 May 2024" under a review's heading dates that review.
+                current.set_date(text)
+                return
             # A dateline dates what follows; on a detail page the review stays current.
             ctx.date = text
+            ctx.date_is_heading = False
             if not self.detail_for:
                 ctx.current = None
             return
@@ -724,6 +771,8 @@ class ListingExtractor:
                 continue
             if _SPEECH.search(piece):
                 continue  # "Mr Benson said: …" quotes a person, it does not title a review
+            if _accompanies_a_review(piece, title):
+                continue
             if _PUBLISH_VERB.search(piece) and not _LISTED_PUBLISHED.search(piece):
                 continue  # a press-release sentence: _prose reads those
             c = self._candidate(title.names[0], piece, ctx, evidence="lead")
@@ -740,6 +789,10 @@ class ListingExtractor:
         (press releases) announce a review."""
         text = block.text
         if len(text.split()) < 5:
+            current = ctx.current
+            if current is not None and review_type_from_words(text) and not parse_title(text):
+                # "Local Learning Review" under a review's heading says what kind it is.
+                current.type_text = f"{text}. {current.type_text or ''}"
             return
         for _, sentence in _sentences(text):
             mentions = _mentions(sentence)
@@ -753,6 +806,11 @@ class ListingExtractor:
                     # "The OSCB published the review in December 2021."
                     if _PUBLISH_VERB.search(sentence) and _REFERS_BACK.search(sentence):
                         current.set_date(publication_date(sentence))
+                    # Briefing blocks: "Northtown SCR: May 2016. Key issues: …",
+                    # "– Published 3rd October 2021 Key Issues: …"
+                    briefing = _BRIEFING_DATE.match(sentence)
+                    if briefing and find_dates(briefing.group("date")):
+                        current.set_date(briefing.group("date"))
                 continue
             announced = bool(_PUBLISH_VERB.search(sentence))
             for _, name in mentions:
@@ -833,7 +891,13 @@ class ListingExtractor:
         if document:
             if target is None:
                 return
-            kind = classify_document(link.text, context, url=url)
+            kind = classify_document(
+                link.text,
+                context,
+                self.page_kind,
+                target.title if target is ctx.current else None,
+                url=url,
+            )
             target.add_document(
                 url, kind, link.text if not _VAGUE.match(link.text) else context.strip()[-120:]
             )
@@ -907,7 +971,7 @@ class ListingExtractor:
         if not name:
             return
         c = self._candidate(name, first.text, ctx, evidence="row")
-        statuses = []
+        statuses: list[tuple[str, str]] = []  # (column, status) of each document column
         header = block.header or []
         for index, cell in enumerate(cells):
             column = header[index] if index < len(header) else ""
@@ -929,9 +993,11 @@ class ListingExtractor:
                     )
                     c.add_document(link.url, kind, " ".join(filter(None, [column, link.text])))
                 if index:
-                    statuses.append("published")
+                    statuses.append((column, status or "published"))
             elif status:
-                statuses.append(status)
+                statuses.append((column, status))
+            elif index and re.search(r"\bpublished\b", cell.text, re.I):
+                statuses.append((column, "published"))
             if (
                 index
                 and best_date(cell.text)
@@ -943,10 +1009,17 @@ class ListingExtractor:
             ):
                 c.set_date(cell.text)
         if statuses:
-            for status in ("published", "no_longer_published", "unpublished", "delayed"):
-                if status in statuses:
-                    c.status = status
-                    break
+            # The review's status is its main report's; without one, the best of the rest.
+            main = [st for column, st in statuses if _MAIN_REPORT.search(column)]
+            if main:
+                c.status = main[0]
+            else:
+                found = {st for _, st in statuses}
+                c.status = next(
+                    st
+                    for st in ("published", "no_longer_published", "unpublished", "delayed")
+                    if st in found
+                )
 
     def _from_entry(self, entry: Entry, ctx: Context) -> None:
         area = resolve_area(entry.area_text)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalise.areas import resolve_area
+from ..normalise.names import FILE_MARK
 from .blocks import Block
 
 _MONTHS = (
@@ -53,12 +54,6 @@ _LABEL_RE = re.compile(
     + r")\s*:\s*"
     r"|(?P<inline>learning focuses on)\s*:\s*",
     re.I,
-)
-
-
-# "(PDF)", "(PDF, 1.2MB)", "[287kb]" beside a report link describe the file, not the review.
-_FILE_MARK = re.compile(
-    r"[(\[]\s*(?:pdf|word|docx?)?\s*,?\s*(?:\d+(?:\.\d+)?\s*(?:kb|mb|k))?\s*[)\]]", re.I
 )
 
 
@@ -197,7 +192,7 @@ def parse_entry(heading_block: Block, body: list[Block]) -> Entry | None:
         if read and entry.report_url is None:
             entry.report_url, entry.report_text = read.url, read.text
             rest = (block.text[: read.start] + block.text[read.end :]).strip(" >›»-–")
-            rest = _FILE_MARK.sub("", rest).strip(" >›»-–")
+            rest = FILE_MARK.sub("", rest).strip(" >›»-–")
             if rest:
                 lines.append(rest)
             continue

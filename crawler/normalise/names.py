@@ -62,7 +62,16 @@ _NOISE = re.compile(
     r"|the death of|reviews?|into)\b",
     re.I,
 )
-_SIZE = re.compile(r"[\[(]\s*\d+(?:\.\d+)?\s*(?:kb|mb|k|m)\s*[\])]|\(\s*(?:pdf|docx?)[^)]*\)", re.I)
+_FILE_TYPE = r"(?:pdf|docx?|word|excel|xlsx?|pptx?|odt|rtf)\b"
+_FILE_SIZE = r"\d+(?:\.\d+)?\s*(?:kb|mb|k|m)\b"
+# How sites describe a file beside its link: "(PDF)", "(PDF, 1.2MB)", "[287kb]", "PDF, 980KB",
+# "pdf icon". Never part of a review's name.
+FILE_MARK = re.compile(
+    rf"[\[(]\s*(?:{_FILE_TYPE}(?:\s*[,:-]?\s*{_FILE_SIZE})?|{_FILE_SIZE})\s*[\])]"
+    rf"|\b{_FILE_TYPE}\s*[,:-]?\s*{_FILE_SIZE}|\b(?:pdf|word|document) icon\b",
+    re.I,
+)
+_SIZE = FILE_MARK
 _EXT = re.compile(r"\.(?:pdf|docx?|odt|rtf)\b", re.I)
 
 

@@ -55,10 +55,18 @@ def _first_match(text: str, patterns) -> str | None:
 
 
 def review_type_from_words(text: str | None) -> str | None:
-    """The review type the words name, or None when they name none."""
+    """The review type the words name, or None when they name none.
+
+    ``text`` may hold several contexts separated by " | ", nearest first (a title, then its
+    summary, then the page): the first context that names a type decides.
+    """
     if not text:
         return None
-    return _first_match(text, _COMPILED_STRONG) or _first_match(text, _COMPILED_WEAK)
+    for part in text.split(" | "):
+        found = _first_match(part, _COMPILED_STRONG) or _first_match(part, _COMPILED_WEAK)
+        if found:
+            return found
+    return None
 
 
 def default_review_type(
