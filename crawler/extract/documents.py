@@ -23,6 +23,9 @@ _KINDS = [
         r"committee|cabinet|scrutiny|council meeting|members'? report|report to (?:the )?(?:council|board)",
     ),
     ("action_plan", r"action plan|improvement plan|actions? (?:log|tracker)"),
+    # A quality-assurance letter about a review (the Home Office's on a DHR) is neither the
+    # review nor the board's response to it.
+    ("other", r"quality assurance|\bqa (?:panel )?letter"),
     (
         "response",
         r"response|media statement|press (?:release|statement)|statement\b|letter\b|reply",

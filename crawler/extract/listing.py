@@ -96,7 +96,8 @@ _NAME = r"(?P<name>[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)"
 _MENTIONS = [
     re.compile(
         r"\b(?:review|scr|cspr|lcspr|spr|sar|dhr|report)\)?\s+(?:in respect of|into|regarding|concerning"
-        r"|about|in relation to|relating to)\s+(?:the (?:death|case|circumstances) of\s+)?"
+        r"|about|in relation to|relating to)\s+"
+        r"(?:the (?:death|case|circumstances|care|life|experiences?) of\s+)?"
         r"(?:(?:a|an)\s+[\w\s-]{0,50}?(?:known as|called|referred to as)\s+)?[\"“‘']?" + _NAME,
         re.I,
     ),
@@ -105,7 +106,8 @@ _MENTIONS = [
 ]
 _THEMATIC = re.compile(r"\bthematic\b(?:\s+[\w-]+){0,3}?\s+(?:review|scr)\b", re.I)
 _TYPE_THEN_NAME = re.compile(
-    r"\b(?:L?CSPR|SPR|SCR|SAR|DHR|CPR|APR|serious case review|safeguarding practice review)\s+"
+    r"\b(?:L?CSPR|SPR|SCR|SAR|DHR|CPR|APR|(?i:serious case review|safeguarding practice review"
+    r"|safeguarding adults? review|domestic homicide review))\s+[‘'\"“]?"
     r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
 )
 _TYPE_WORD = r"(?:Local|Child|Serious|Safeguarding|Case|Practice|Review|Adults?|Domestic|Homicide|Learning|Rapid|Thematic)"
@@ -240,6 +242,7 @@ class Context:
     slot: dict | None = None  # a heading that named a type and date but no one yet
     national_block: Block | None = None  # the block that introduced the current national review
     date_is_heading: bool = False  # a date heading dates its section; a dateline its next title
+    date_level: int = 9
 
 
 @dataclass
@@ -452,7 +455,7 @@ def publication_date(sentence: str) -> str | None:
     for found in found_dates:
         before = verb.start() - found.end
         after = found.start - verb.end()
-        if -1 <= after <= 45 or 0 <= before <= 30:
+        if -1 <= after <= 80 or 0 <= before <= 30:
             return found.iso
     return None
 
@@ -663,8 +666,11 @@ class ListingExtractor:
         if _is_date_line(text):
             ctx.date = text
             ctx.date_is_heading = True
+            ctx.date_level = block.level
             ctx.current = None
             return
+        if ctx.date_is_heading and block.level <= ctx.date_level:
+            ctx.date = None  # a date heading dates what is under it, not its equals
         title = parse_title(text)
         if title is not None and (
             self._title_names_review(title, text, ctx) or self._introduced(title, following)
@@ -698,6 +704,7 @@ class ListingExtractor:
             ctx.section_type = text if review_type_from_words(text) else None
             ctx.date = text if best_date(text) and "publi" in text.lower() else None
             ctx.date_is_heading = ctx.date is not None
+            ctx.date_level = block.level
 
     @staticmethod
     def _introduced(title: Title, following: str) -> bool:
@@ -893,7 +900,7 @@ class ListingExtractor:
                 return
             kind = classify_document(
                 link.text,
-                context,
+                _sentence_at(block.text, link.start),
                 self.page_kind,
                 target.title if target is ctx.current else None,
                 url=url,

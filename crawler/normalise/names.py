@@ -146,6 +146,7 @@ _NOT_NAME_WORDS = {
     "paper", "papers", "background", "principles", "principle", "purpose", "terminology",
     "barriers", "additional", "research", "materials", "findings", "recommendations",
     "actions", "progress", "outcomes", "learnt", "learned", "key", "issues",
+    "earlier", "historic", "historical", "past", "current", "neighbouring",
 }  # fmt: skip
 
 

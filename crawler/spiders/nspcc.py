@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urljoin, urlsplit
-
 from scrapy.http import TextResponse
 
 from ..extract.blocks import linearise
 from ..extract.documents import classify_document
 from ..extract.nspcc_entries import Entry, entries_from_blocks
+from ..extract.pagination import next_pages
 from ..items import ReviewItem
 from .base import ReviewSpider
 
@@ -23,10 +21,6 @@ START_URLS = [
     "http://www.nspcc.org.uk/Inform/resourcesforprofessionals/scrs/serious_case_reviews_2012_wda88142.html",
     "http://www.nspcc.org.uk/Inform/resourcesforprofessionals/scrs/serious_case_reviews_2013_wda94557.html",
 ]
-_NEXT_TEXT = re.compile(
-    r"^\W*(?:next|older(?: entries| reviews| posts)?|more|previous page|page \d+)\W*$", re.I
-)
-_NEXT_HREF = re.compile(r"[?&]page=\d+")
 
 
 def entry_item(entry: Entry, page_url: str) -> ReviewItem:
@@ -97,27 +91,6 @@ class NspccSpider(ReviewSpider):
         for entry, _, _ in entries_from_blocks(blocks):
             yield entry_item(entry, response.url)
         seen = response.meta.get("pages", 1)
-        for url in self.next_pages(response):
+        for url in next_pages(response.text, response.url):
             if seen < self.max_pages:
                 yield self.page(url, self.parse, source="nspcc", listing=True, pages=seen + 1)
-
-    @staticmethod
-    def next_pages(response) -> list[str]:
-        """Pagination and "older" links on the same site, relative to this page."""
-        found = []
-        here = urlsplit(response.url)
-        for link in response.css("a[rel~=next], link[rel~=next], a"):
-            href = link.attrib.get("href")
-            if not href:
-                continue
-            text = " ".join(link.css("::text").getall()).strip()
-            is_next = "next" in (link.attrib.get("rel") or "")
-            if not (
-                is_next or _NEXT_TEXT.match(text) or (_NEXT_HREF.search(href) and text.isdigit())
-            ):
-                continue
-            url = urljoin(response.url, href)
-            target = urlsplit(url)
-            if target.netloc == here.netloc and target.path == here.path and url != response.url:
-                found.append(url)
-        return list(dict.fromkeys(found))

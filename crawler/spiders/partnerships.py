@@ -8,6 +8,7 @@ from pathlib import Path
 from scrapy.http import TextResponse
 
 from ..extract.listing import Candidate, extract_listing
+from ..extract.pagination import next_pages
 from ..items import ReviewItem
 from ..registry import Source, load_registry
 from ..replay import snapshot_path
@@ -60,6 +61,7 @@ class PartnershipSpider(ReviewSpider):
     """Harvests the registry's pages: listings, and one level of per-review detail pages."""
 
     name = "partnerships"
+    max_pages = 20  # of one paginated listing
 
     def __init__(self, sources: str | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -112,7 +114,15 @@ class PartnershipSpider(ReviewSpider):
         )
         for candidate in extraction.reviews:
             yield review_item(candidate, source, response.url, extraction.page_words)
-        if detail_for or hints.get("no_follow"):
+        if detail_for:
+            return
+        pages = response.meta.get("pages", 1)
+        if pages < self.max_pages:
+            for url in next_pages(response.text, response.url):
+                yield self.page(
+                    url, self.parse_page, source=source.id, listing=True, pages=pages + 1
+                )
+        if hints.get("no_follow"):
             return
         follow = hints.get("follow")
         for url, candidate in extraction.follow:

@@ -1,0 +1,36 @@
+"""Links to the next pages of the same listing: rel=next, "Next", "Older entries", "?page=2"."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from .blocks import parse_html
+
+_NEXT_TEXT = re.compile(
+    r"^\W*(?:next(?: page)?|older(?: entries| reviews| posts)?|more|previous page|page \d+|\d+)\W*$",
+    re.I,
+)
+_PAGE_PARAM = re.compile(r"[?&](?:page|paged|p|pg|start|offset)=\d+|/page/\d+/?$", re.I)
+
+
+def next_pages(html: str | bytes, url: str) -> list[str]:
+    """Same-listing pages linked from this one (same site and path, or /page/N/), in order."""
+    here = urlsplit(url)
+    base = re.sub(r"/page/\d+/?$", "/", here.path)
+    found = []
+    root = parse_html(html)
+    for link in root.xpath("//a[@href] | //link[@href]"):
+        href = link.get("href").strip()
+        rel = (link.get("rel") or "").lower().split()
+        text = " ".join(link.itertext()).strip()
+        target = urljoin(url, href)
+        parts = urlsplit(target)
+        if parts.netloc.lower() != here.netloc.lower() or target.split("#")[0] == url.split("#")[0]:
+            continue
+        same_listing = re.sub(r"/page/\d+/?$", "/", parts.path) == base
+        if not same_listing or not (_PAGE_PARAM.search(target) or "next" in rel):
+            continue
+        if "next" in rel or _NEXT_TEXT.match(text) or link.tag == "link":
+            found.append(target.split("#")[0])
+    return list(dict.fromkeys(found))
