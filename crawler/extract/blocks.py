@@ -379,3 +379,25 @@ def feed_links(html: str | bytes, base_url: str) -> list[str]:
         ):
             found.append(urljoin(base_url, link.get("href").strip()))
     return list(dict.fromkeys(found))
+
+
+def published_date(html: str | bytes) -> str | None:
+    """When the page itself says it was published (a news post's own date), as ISO, or None."""
+    from ..normalise.dates import normalise_date
+
+    root = parse_html(html)
+    candidates = root.xpath(
+        "//meta[@property='article:published_time']/@content"
+        " | //meta[@itemprop='datePublished']/@content"
+        " | //time[@itemprop='datePublished']/@datetime"
+        " | //time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime"
+    )
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+        if m:
+            candidates.append(m.group(1))
+    for value in candidates:
+        found = normalise_date(value)
+        if found:
+            return found
+    return None

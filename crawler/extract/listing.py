@@ -29,7 +29,7 @@ from ..normalise.names import (
     strip_title,
 )
 from ..normalise.review_types import review_type_from_words
-from .blocks import Block, Link, linearise, page_title
+from .blocks import Block, Link, linearise, page_title, published_date
 from .documents import classify_document, is_document_link
 from .nspcc_entries import Entry, entries_from_blocks, parse_sections, split_list
 
@@ -56,6 +56,7 @@ _NATIONAL_SECTION = re.compile(
     r"|across (?:the country|england)|\bnationally\b",
     re.I,
 )
+_NATIONAL_NOT_PANEL = re.compile(_NATIONAL_SECTION.pattern.replace(r"|\bpanel\b", ""), re.I)
 _PANEL = re.compile(
     r"\bpanel\b|national (?:child safeguarding practice )?review|thematic review|national review",
     re.I,
@@ -141,7 +142,8 @@ _STATUS_WORDS = [
         "unpublished",
         re.compile(
             r"\bunpublished\b|\bnot (?:been )?published\b|will not be published"
-            r"|(?:decided|chose|agreed|decision) not to publish",
+            r"|(?:decided|chose|agreed|decision) not to publish"
+            r"|(?:in place|instead) of the (?:full |overview )?report",
             re.I,
         ),
     ),
@@ -162,7 +164,12 @@ _REVISED = re.compile(
 )
 
 # "… will be published", "published the report" are not statuses of a review.
-_PUBLISH_NOT_STATUS = re.compile(r"\bpublished (?:today|on|in)\b", re.I)
+_ANNOUNCES = re.compile(
+    r"\b(?:(?:have|has|been|was|were|is|are) (?:been )?published today|publish(?:es|ed|ing)? today"
+    r"|(?:is|are) today publishing|today (?:we|the \w+) (?:publish|published))\b",
+    re.I,
+)
+_PUBLISH_NOT_STATUS = re.compile(r"\bpublished (?:today|on|in)\b(?! place)", re.I)
 _COMMITTEE_PAGE = re.compile(r"^\s*(?:meeting|committee)\s*:", re.I)
 
 
@@ -405,6 +412,16 @@ def _mentions(sentence: str) -> list[tuple[int, str]]:
     return unique
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence of ``text`` that contains ``position`` starts."""
+    found = 0
+    for start, _ in _sentences(text):
+        if start > position:
+            break
+        found = start
+    return found
+
+
 def _sentence_at(text: str, position: int) -> str:
     """The sentence of ``text`` that contains ``position``."""
     found = ""
@@ -507,6 +524,14 @@ class ListingExtractor:
         self.blocks = linearise(html, url, scope=scope, exclude=exclude)
         self.host = urlsplit(url).hostname or ""
         self.source_area = resolve_area(source_area) if source_area else None
+        self.page_date = published_date(html)
+        # The Child Safeguarding Practice Review Panel is England's: elsewhere "the Panel" is a
+        # board's own (Northern Ireland's Case Management Review Panel).
+        self.panel_applies = self.source_area is None or self.source_area.nation in (
+            None,
+            "England",
+        )
+        self.national_words = _NATIONAL_SECTION if self.panel_applies else _NATIONAL_NOT_PANEL
         self.detail_for = detail_for
         self.candidates: dict[str, Candidate] = {}
         self.follow: list[tuple[str, Candidate]] = []
@@ -521,7 +546,7 @@ class ListingExtractor:
         self.has_local_sections = any(
             b.is_heading
             and _LOCAL_SECTION.search(b.text)
-            and not _NATIONAL_SECTION.search(b.text)
+            and not self.national_words.search(b.text)
             and parse_title(b.text) is None
             for b in self.blocks
         )
@@ -551,9 +576,12 @@ class ListingExtractor:
             candidate.area = area
         elif national:
             if (
-                _PANEL.search(title)
-                or _PANEL.search(ctx.page_words)
-                or (ctx.slot and _PANEL.search(ctx.slot.get("text", "")))
+                self.panel_applies
+                and (
+                    _PANEL.search(title)
+                    or _PANEL.search(ctx.page_words)
+                    or (ctx.slot and _PANEL.search(ctx.slot.get("text", "")))
+                )
             ) or self._section_says_panel(ctx):
                 candidate.national = True
             else:
@@ -605,7 +633,7 @@ class ListingExtractor:
     def extract(self) -> Extraction:
         ctx = Context(self.source_area, self.host, self.url, self.page_words)
         ctx.national = bool(
-            _NATIONAL_SECTION.search(self.page_words)
+            self.national_words.search(self.page_words)
         ) and not _LOCAL_SECTION.search(self.page_words)
         ctx.section_text = ""
         if self._committee_report(ctx):
@@ -635,6 +663,12 @@ class ListingExtractor:
     def _result(self) -> Extraction:
         kept = [c for c in self.candidates.values() if self._is_review(c)]
         kept.sort(key=lambda c: c.order)
+        if self.page_date and _ANNOUNCES.search(" ".join(b.text for b in self.blocks[:40])):
+            # A news post that says "published today": its own date dates what it announces.
+            for c in kept:
+                # (A review with a page of its own is dated by that page.)
+                if not (c.published_text or c.national or c.area or c.detail_url):
+                    c.set_date(self.page_date)
         follow = [(url, c) for url, c in self.follow if c in kept]
         return Extraction(kept, follow, self.page_words)
 
@@ -697,7 +731,7 @@ class ListingExtractor:
             ctx.section_level = block.level
             ctx.section_text = text
             ctx.section_national = bool(
-                _NATIONAL_SECTION.search(text)
+                self.national_words.search(text)
             ) and not _LOCAL_SECTION.search(text)
             if self.has_local_sections:
                 ctx.section_local = bool(_LOCAL_SECTION.search(text)) and not ctx.section_national
@@ -731,7 +765,11 @@ class ListingExtractor:
         text = block.text
         if _is_date_line(text) and (not block.links or _DATELINE.match(text)):
             current = ctx.current
-            if current is not None and current.published_text is None and _DATELINE.match(text):
+            if (
+                current is not None
+                and current.published_text is None
+                and re.search(r"\bpubli(?:shed|cation)\b", text, re.I)
+            ):
                 # "Published: 8 May 2024" under a review's heading dates that review.
                 current.set_date(text)
                 return
@@ -783,7 +821,15 @@ class ListingExtractor:
             if _PUBLISH_VERB.search(piece) and not _LISTED_PUBLISHED.search(piece):
                 continue  # a press-release sentence: _prose reads those
             c = self._candidate(title.names[0], piece, ctx, evidence="lead")
-            c.set_date(text if best_date(text) else ctx.date)
+            # The title's own date, or "Child Q – Published 3rd October 2021 …"; never a date
+            # in prose ("… taken to hospital in September 2018").
+            listed = _LISTED_PUBLISHED.search(text)
+            if best_date(piece) and (len(piece.split()) <= 10 or _LISTED_PUBLISHED.search(piece)):
+                c.set_date(piece)
+            elif listed:
+                c.set_date(text[listed.start() : listed.start() + 60])
+            else:
+                c.set_date(ctx.date)
             rest = text[len(head) :]
             _, sections = parse_sections(rest.replace(". ", ".\n"))
             for body in sections.get("themes", []):
@@ -827,7 +873,11 @@ class ListingExtractor:
                     if announced:
                         existing.set_date(
                             publication_date(sentence)
-                            or (ctx.date if re.search(r"\btoday\b", sentence, re.I) else None)
+                            or (
+                                (self.page_date or ctx.date)
+                                if re.search(r"\btoday\b", sentence, re.I)
+                                else None
+                            )
                         )
                     if status and existing.status is None:
                         existing.status = status
@@ -898,9 +948,13 @@ class ListingExtractor:
         if document:
             if target is None:
                 return
+            # Nearest words first: the link, its own clause, what led up to it, the page, the
+            # heading ("Read the full report here and the 7 minute briefing here").
+            clause_start = max(link.end - len(context), _sentence_start(block.text, link.start))
             kind = classify_document(
                 link.text,
-                _sentence_at(block.text, link.start),
+                block.text[clause_start : link.end],
+                context,
                 self.page_kind,
                 target.title if target is ctx.current else None,
                 url=url,
@@ -943,6 +997,8 @@ class ListingExtractor:
         if current is not None and current.national and ctx.national_block is block:
             return False  # a further document of the review this block is about
         sentence = _sentence_at(block.text, link.start)
+        if not self.panel_applies:
+            return False
         if not (
             _PANEL.search(sentence)
             or ctx.section_national

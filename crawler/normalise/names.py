@@ -147,6 +147,9 @@ _NOT_NAME_WORDS = {
     "barriers", "additional", "research", "materials", "findings", "recommendations",
     "actions", "progress", "outcomes", "learnt", "learned", "key", "issues",
     "earlier", "historic", "historical", "past", "current", "neighbouring",
+    "english", "welsh", "cymraeg", "adroddiad", "terfynol", "polish", "urdu", "translation",
+    "translations", "language", "languages", "easy", "accessible", "large", "print", "audio",
+    "regional", "county", "borough", "city", "district", "joint", "combined",
 }  # fmt: skip
 
 

@@ -6,8 +6,8 @@ from scrapy.http import TextResponse
 
 from ..extract.blocks import linearise
 from ..extract.documents import classify_document
+from ..extract.links import next_pages
 from ..extract.nspcc_entries import Entry, entries_from_blocks
-from ..extract.pagination import next_pages
 from ..items import ReviewItem
 from .base import ReviewSpider
 

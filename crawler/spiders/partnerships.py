@@ -7,8 +7,8 @@ from pathlib import Path
 
 from scrapy.http import TextResponse
 
+from ..extract.links import next_pages, site_links
 from ..extract.listing import Candidate, extract_listing
-from ..extract.pagination import next_pages
 from ..items import ReviewItem
 from ..registry import Source, load_registry
 from ..replay import snapshot_path
@@ -114,8 +114,8 @@ class PartnershipSpider(ReviewSpider):
         )
         for candidate in extraction.reviews:
             yield review_item(candidate, source, response.url, extraction.page_words)
-        if detail_for:
-            return
+        if response.meta.get("detail"):
+            return  # detail pages are followed one level only
         pages = response.meta.get("pages", 1)
         if pages < self.max_pages:
             for url in next_pages(response.text, response.url):
@@ -125,10 +125,20 @@ class PartnershipSpider(ReviewSpider):
         if hints.get("no_follow"):
             return
         follow = hints.get("follow")
+        followed = set()
         for url, candidate in extraction.follow:
             if follow and not re.search(follow, url):
                 continue
-            yield self.page(url, self.parse_page, source=source.id, detail_for=candidate.name)
+            followed.add(url)
+            yield self.page(
+                url, self.parse_page, source=source.id, detail=True, detail_for=candidate.name
+            )
+        if follow:
+            # The site's hint names its review pages, wherever they are linked (a "Recent
+            # posts" sidebar, say): follow those too, reading each as a page of its own.
+            for url in site_links(response.text, response.url):
+                if url not in followed and re.search(follow, url):
+                    yield self.page(url, self.parse_page, source=source.id, detail=True)
 
     def note(self, source: str, message: str, fatal: bool) -> None:
         recorder = self.recorder

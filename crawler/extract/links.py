@@ -1,4 +1,6 @@
-"""Links to the next pages of the same listing: rel=next, "Next", "Older entries", "?page=2"."""
+"""Links a spider follows: the next pages of the same listing (rel=next, "Next", "Older
+entries", "?page=2"), and any same-site link, for sites whose registry hint says which to follow.
+"""
 
 from __future__ import annotations
 
@@ -33,4 +35,16 @@ def next_pages(html: str | bytes, url: str) -> list[str]:
             continue
         if "next" in rel or _NEXT_TEXT.match(text) or link.tag == "link":
             found.append(target.split("#")[0])
+    return list(dict.fromkeys(found))
+
+
+def site_links(html: str | bytes, url: str) -> list[str]:
+    """Every link on the page (navigation and sidebars included) to the same site."""
+    host = urlsplit(url).netloc.lower()
+    found = []
+    for link in parse_html(html).xpath("//a[@href]"):
+        target = urljoin(url, link.get("href").strip()).split("#")[0]
+        parts = urlsplit(target)
+        if parts.scheme in ("http", "https") and parts.netloc.lower() == host and target != url:
+            found.append(target)
     return list(dict.fromkeys(found))
