@@ -46,6 +46,12 @@ DOCUMENT_LABELS = {
     "committee_report": "Committee report",
     "other": "Document",
 }
+STATUS_LABELS = {
+    "published": "Published",
+    "no_longer_published": "Report no longer published",
+    "unpublished": "Full report not published",
+    "delayed": "Publication delayed",
+}
 NATION_ORDER = [
     "England",
     "Wales",
@@ -95,6 +101,7 @@ class DigestReview:
     keywords: list[str]
     recommendations: str | None
     author: str | None
+    status: str | None
     basis: str  # published | found
     first_seen: str
     documents: list[dict] = field(default_factory=list)
@@ -229,6 +236,7 @@ def build_digest(
             keywords=_json_list(row["keywords"]),
             recommendations=row["recommendations"],
             author=row["author"],
+            status=row["status"],
             basis=row["basis"],
             first_seen=row["first_seen"],
             documents=documents.get(row["id"], []),
@@ -291,6 +299,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["monthname"] = lambda key: month_name(*parse_month(key))
+    env.globals["status_labels"] = STATUS_LABELS
     return env
 
 
@@ -347,7 +356,10 @@ def render_markdown(digest: Digest) -> str:
                 if review.basis == "published"
                 else f"Newly found {review.first_seen[:10]}; published {review.published or 'date not given'}"
             )
-            out.append(f"*{when}.*")
+            when += "."
+            if review.status and review.status != "published":
+                when += f" {STATUS_LABELS.get(review.status, review.status)}."
+            out.append(f"*{when}*")
             if review.summary:
                 out += ["", md_escape(review.summary)]
             if review.themes:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from . import queries, rss
 from .digest import (
     DOCUMENT_LABELS,
+    STATUS_LABELS,
     build_digest,
     latest_month,
     month_name,
@@ -112,6 +113,7 @@ def register_routes():
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["monthname"] = lambda key: month_name(*parse_month(key))
+    env.globals["status_labels"] = STATUS_LABELS
 
 
 @hookimpl

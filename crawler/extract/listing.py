@@ -412,6 +412,27 @@ def _mentions(sentence: str) -> list[tuple[int, str]]:
     return unique
 
 
+_CALL_TO_ACTION = re.compile(
+    r"^(?:please )?(?:you can |to )?(?:access|read|view|download|see|find|open|click)\b.*\bhere\W*$"
+    r"|^.*\b(?:can be|is|are) (?:found|read|accessed|viewed|downloaded)\b.*\bhere\W*$",
+    re.I,
+)
+
+
+def _describe(context: str) -> str:
+    """A title for a "here" link from the words before it: "We have produced a 7-minute
+    briefing note on this case. You can access the note here" is the first sentence."""
+    sentences = [s.strip() for _, s in _sentences(context.strip()) if s.strip()]
+    while (
+        len(sentences) > 1
+        and _CALL_TO_ACTION.match(sentences[-1])
+        and classify_document(sentences[-1]) == "other"  # "read the note here" says nothing
+    ):
+        sentences.pop()
+    text = sentences[-1] if sentences else context.strip()
+    return text[:200]
+
+
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence of ``text`` that contains ``position`` starts."""
     found = 0
@@ -960,7 +981,7 @@ class ListingExtractor:
                 url=url,
             )
             target.add_document(
-                url, kind, link.text if not _VAGUE.match(link.text) else context.strip()[-120:]
+                url, kind, link.text if not _VAGUE.match(link.text) else _describe(context)
             )
             if ctx.current is None and name:
                 pass
