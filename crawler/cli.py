@@ -46,7 +46,12 @@ def main():
     "--wait", is_flag=True, help="Wait for a running harvest to finish instead of refusing."
 )
 @click.option("--quiet", "-q", is_flag=True, help="Only print the summary.")
-def harvest(sources, snapshot, db_path, wait, quiet):
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Ask GOV.UK for everything, not only what changed since the last good harvest.",
+)
+def harvest(sources, snapshot, db_path, wait, quiet, full):
     """Harvest SOURCES (nspcc, govuk, partnerships, or registry ids; none means all).
 
     Exits 0 when every source succeeded, 1 when any failed or looks suspect (the others are
@@ -59,7 +64,9 @@ def harvest(sources, snapshot, db_path, wait, quiet):
             click.echo(f"  {message}", err=True)
 
     try:
-        rows = run_harvest(db_path, list(sources), snapshot=snapshot, progress=progress, wait=wait)
+        rows = run_harvest(
+            db_path, list(sources), snapshot=snapshot, progress=progress, wait=wait, full=full
+        )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     except FileNotFoundError as exc:

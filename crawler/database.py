@@ -57,6 +57,8 @@ REVIEW_COLUMNS: dict[str, type] = {
     "listed": int,
     "unlisted_since": str,
     "first_seen": str,
+    "first_source": str,  # the source that found it first
+    "first_url": str,  # and the page it was found on
     "last_seen": str,
     "updated": str,
 }
@@ -100,6 +102,7 @@ HARVEST_COLUMNS: dict[str, type] = {
     "updated_reviews": int,
     "errors": str,  # JSON array of messages
     "error_count": int,
+    "incremental": int,  # 1 when the run asked only for what changed since the last one
 }
 SOURCE_COLUMNS: dict[str, type] = {
     "id": str,
@@ -256,7 +259,7 @@ class ReviewStore:
                 "SELECT 1 FROM reviews WHERE id = ?", (review_id,)
             ).fetchone()
             self._upsert_sighting(review_id, item, source, source_kind, seen_at)
-            changed = self._recompute(review_id, seen_at)
+            changed = self._recompute(review_id, seen_at, found=(source, item.get("source_url")))
             for document in item.get("documents") or []:
                 self._upsert_document(review_id, document, source, seen_at)
         if not existed:
@@ -344,7 +347,7 @@ class ReviewStore:
             ),
         )
 
-    def _recompute(self, review_id: str, seen_at: str) -> bool:
+    def _recompute(self, review_id: str, seen_at: str, found: tuple[str, str | None]) -> bool:
         """Rebuild the review from its sightings; True when anything but last_seen changed."""
         sightings = self.conn.execute(
             "SELECT source_kind, fields, listed, unlisted_since, first_seen, source, url "
@@ -379,7 +382,14 @@ class ReviewStore:
         )
         existing = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
         if existing is None:
-            merged.update(id=review_id, first_seen=seen_at, last_seen=seen_at, updated=seen_at)
+            merged.update(
+                id=review_id,
+                first_seen=seen_at,
+                first_source=found[0],
+                first_url=found[1],
+                last_seen=seen_at,
+                updated=seen_at,
+            )
             columns = list(merged)
             self.conn.execute(
                 f"INSERT INTO reviews ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",

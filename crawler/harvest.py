@@ -33,7 +33,7 @@ class Plan:
         return getattr(import_module(module), name)
 
 
-def plan_harvest(selectors: list[str]) -> list[Plan]:
+def plan_harvest(selectors: list[str], full: bool = False) -> list[Plan]:
     """The spiders to run for ``selectors`` (collection names or registry ids; none means all)."""
     registry_ids = {s.id for s in load_registry()}
     unknown = [s for s in selectors if s not in SPIDERS and s not in registry_ids]
@@ -42,9 +42,13 @@ def plan_harvest(selectors: list[str]) -> list[Plan]:
             f"unknown source {', '.join(unknown)}: use one of {', '.join(SPIDERS)}, "
             "or a registry id (see `scr sources`)"
         )
+    # Incremental spiders ask only for what changed, unless a full harvest is wanted.
+    extra = {"govuk": {"full": True}} if full else {}
     if not selectors:
-        return [Plan(path, {}) for path in SPIDERS.values()]
-    plans = [Plan(SPIDERS[s], {}) for s in dict.fromkeys(selectors) if s in SPIDERS]
+        return [Plan(path, dict(extra.get(name, {}))) for name, path in SPIDERS.items()]
+    plans = [
+        Plan(SPIDERS[s], dict(extra.get(s, {}))) for s in dict.fromkeys(selectors) if s in SPIDERS
+    ]
     chosen = [s for s in selectors if s in registry_ids]
     if chosen and "partnerships" not in selectors:
         plans.append(Plan(SPIDERS["partnerships"], {"sources": ",".join(chosen)}))
@@ -103,12 +107,13 @@ def run_harvest(
     progress: Callable[[str], None] | None = None,
     wait: bool = False,
     settings_overrides: dict | None = None,
+    full: bool = False,
 ) -> list[dict]:
     """Harvest the chosen sources into ``db_path``; returns this run's ``harvests`` rows."""
     from scrapy.crawler import CrawlerProcess
 
     db_path = Path(db_path)
-    plans = plan_harvest(selectors)
+    plans = plan_harvest(selectors, full=full)
     snapshot_dir = Path(snapshot) if snapshot else None
     if snapshot_dir is not None and not snapshot_dir.is_dir():
         raise FileNotFoundError(f"snapshot directory {snapshot_dir} does not exist")

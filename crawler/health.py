@@ -49,7 +49,11 @@ def health_state(failed: bool, reviews: int, typical: int | None) -> str:
 
 
 def typical_yield(previous: list) -> int | None:
-    counts = [row["items"] for row in previous if row["state"] == "ok" and row["items"]]
+    counts = [
+        row["items"]
+        for row in previous
+        if row["state"] == "ok" and row["items"] and not row["incremental"]
+    ]
     return int(statistics.median(counts)) if counts else None
 
 
@@ -127,7 +131,9 @@ class HarvestRecorder:
                     run.errors.append(f"harvest ended early: {reason}")
                 reviews = stats.get_value(f"scr/source/{source}/reviews", 0)
                 previous = store.previous_harvests(source)
-                typical = typical_yield(previous)
+                partial = source in getattr(spider, "partial_sources", set())
+                # An incremental run is not compared with full ones, and unlists nothing.
+                typical = None if partial else typical_yield(previous)
                 state = health_state(run.failed, reviews, typical)
                 if state == "suspect":
                     run.errors.append(
@@ -149,10 +155,11 @@ class HarvestRecorder:
                         "updated_reviews": stats.get_value(f"scr/source/{source}/updated", 0),
                         "errors": json.dumps(run.errors, ensure_ascii=False),
                         "error_count": len(run.errors),
+                        "incremental": int(partial),
                     }
                 )
                 self._update_source(store, spider, source, state, run, reviews, typical, finished)
-                if state == "ok":
+                if state == "ok" and not partial:
                     pages = run.pages_ok if run.listing_failed else None
                     store.mark_unlisted(source, started, finished[:10], pages=pages)
         finally:

@@ -83,3 +83,36 @@ def test_each_review_has_its_exact_fields_and_documents(crawl, expected):
 def test_attachment_kinds(title, kind):
     publication = "It was hard to escape: safeguarding children at risk from criminal exploitation"
     assert attachment_kind(title, publication) == kind
+
+
+def test_a_later_harvest_asks_only_for_what_changed(tmp_path):
+    import json
+    import sqlite3
+
+    from .conftest import SNAPSHOT, run_scr
+
+    db = tmp_path / "reviews.db"
+    assert (
+        run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "govuk", "-q").returncode
+        == 0
+    )
+    conn = sqlite3.connect(db)
+    # As if the last good harvest was on 8 June 2024: the next asks from 1 June (a week's margin).
+    conn.execute("UPDATE sources SET last_success = '2024-06-08T06:00:00Z' WHERE id = 'govuk'")
+    conn.commit()
+    result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "govuk")
+    assert result.returncode == 0, result.stderr
+    assert "filter_public_timestamp=from:2024-06-01" in result.stderr
+    run = conn.execute(
+        "SELECT requests, items, incremental, state, responses FROM harvests ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert run[:4] == (4, 1, 1, "ok")
+    assert json.loads(run[4]) == {"200": 4}
+    # Nothing the incremental run did not see is taken for unlisted.
+    assert conn.execute("SELECT count(*), sum(listed) FROM reviews").fetchone() == (7, 7)
+    full = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "govuk", "--full")
+    assert full.returncode == 0
+    assert conn.execute(
+        "SELECT requests, incremental FROM harvests ORDER BY id DESC LIMIT 1"
+    ).fetchone() == (20, 0)
+    conn.close()

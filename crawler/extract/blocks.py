@@ -365,22 +365,6 @@ def page_title(html: str | bytes) -> str:
     return _SPACE.sub(" ", title).strip()
 
 
-def feed_links(html: str | bytes, base_url: str) -> list[str]:
-    """RSS and Atom feeds a page advertises with <link rel="alternate">."""
-    root = parse_html(html)
-    found = []
-    for link in root.xpath("//link[@href]"):
-        rel = (link.get("rel") or "").lower().split()
-        kind = (link.get("type") or "").lower()
-        if "alternate" in rel and kind in (
-            "application/rss+xml",
-            "application/atom+xml",
-            "application/rdf+xml",
-        ):
-            found.append(urljoin(base_url, link.get("href").strip()))
-    return list(dict.fromkeys(found))
-
-
 def published_date(html: str | bytes) -> str | None:
     """When the page itself says it was published (a news post's own date), as ISO, or None."""
     from ..normalise.dates import normalise_date

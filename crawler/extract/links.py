@@ -48,3 +48,22 @@ def site_links(html: str | bytes, url: str) -> list[str]:
         if parts.scheme in ("http", "https") and parts.netloc.lower() == host and target != url:
             found.append(target)
     return list(dict.fromkeys(found))
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def feed_links(html: str | bytes, url: str) -> list[str]:
+    """The site's news feeds that a page advertises (<link rel="alternate">), without the
+    per-post comment feeds WordPress also lists."""
+    found = []
+    for link in parse_html(html).xpath("//link[@href]"):
+        rel = (link.get("rel") or "").lower().split()
+        title = (link.get("title") or "").lower()
+        target = urljoin(url, link.get("href").strip())
+        if "alternate" not in rel or (link.get("type") or "").lower() not in _FEED_TYPES:
+            continue
+        if "comments" in title or re.search(r"/comments/feed/?$", urlsplit(target).path):
+            continue
+        found.append(target)
+    return list(dict.fromkeys(found))

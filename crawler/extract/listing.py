@@ -166,7 +166,7 @@ _REVISED = re.compile(
 # "… will be published", "published the report" are not statuses of a review.
 _ANNOUNCES = re.compile(
     r"\b(?:(?:have|has|been|was|were|is|are) (?:been )?published today|publish(?:es|ed|ing)? today"
-    r"|(?:is|are) today publishing|today (?:we|the \w+) (?:publish|published))\b",
+    r"|(?:is|are) today publishing|(?:has|have) today published|today (?:we|the \w+) (?:publish|published))\b",
     re.I,
 )
 _PUBLISH_NOT_STATUS = re.compile(r"\bpublished (?:today|on|in)\b(?! place)", re.I)
@@ -487,7 +487,9 @@ def publication_date(sentence: str) -> str | None:
     verb = _PUBLISH_VERB.search(sentence)
     if not verb:
         return None
-    found_dates = find_dates(sentence)
+    # A year inside a review's code ("CYSUR 2 2023") numbers the review; it is not a date.
+    codes = [(start, start + len(name)) for start, name in find_pseudonyms(sentence)]
+    found_dates = [d for d in find_dates(sentence) if not any(a <= d.start < b for a, b in codes)]
     if found_dates and found_dates[0].start <= 12:
         return found_dates[0].iso  # "In 2023 the … review was published", "On 12th June 2023, …"
     for found in found_dates:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlencode
 
 from ..items import ReviewItem
@@ -19,12 +22,15 @@ PANEL = "Child Safeguarding Practice Review Panel"
 ORGANISATION = "child-safeguarding-practice-review-panel"
 SEARCH_FIELDS = "title,link,description,public_timestamp,format,content_store_document_type"
 PAGE_SIZE = 10
+INCREMENTAL_MARGIN_DAYS = 7
 GOVUK = "https://www.gov.uk"
 
 
-def search_url(start: int) -> str:
-    params = [
-        ("filter_organisations", ORGANISATION),
+def search_url(start: int, since: date | None = None) -> str:
+    params = [("filter_organisations", ORGANISATION)]
+    if since is not None:
+        params.append(("filter_public_timestamp", f"from:{since:%Y-%m-%d}"))
+    params += [
         ("count", str(PAGE_SIZE)),
         ("start", str(start)),
         ("order", "-public_timestamp"),
@@ -124,8 +130,10 @@ class GovukSpider(ReviewSpider):
     source_ids = ["govuk"]
     max_results = 1000
 
-    def __init__(self, **kwargs):
+    def __init__(self, full: bool | str = False, **kwargs):
         super().__init__(**kwargs)
+        self.full = full not in (False, "", "0", "false", None)
+        self.since: date | None = None
         self.outstanding = 0
         self.requested: set[str] = set()
         self.content: dict[str, dict] = {}
@@ -149,8 +157,34 @@ class GovukSpider(ReviewSpider):
         self.outstanding += 1
         return self.page(url, callback, source="govuk", listing=listing)
 
+    @property
+    def partial_sources(self) -> set[str]:
+        """An incremental run lists only what changed: it says nothing about what else is listed."""
+        return {"govuk"} if self.since else set()
+
+    def last_success(self) -> date | None:
+        path = getattr(self, "settings", None) and self.settings.get("SCR_DB_PATH")
+        if not path or not Path(path).exists():
+            return None
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT last_success FROM sources WHERE id = 'govuk'").fetchone()
+        except sqlite3.Error:
+            row = None
+        finally:
+            conn.close()
+        try:
+            return datetime.fromisoformat(row[0][:10]).date() if row and row[0] else None
+        except ValueError:
+            return None
+
     async def start(self):
-        yield self._request(search_url(0), self.parse_search, listing=True)
+        last = None if self.full else self.last_success()
+        if last is not None:
+            # Ask only for what changed since the last good harvest, with a week's margin for
+            # late indexing. The search API filters on public_timestamp.
+            self.since = last - timedelta(days=INCREMENTAL_MARGIN_DAYS)
+        yield self._request(search_url(0, self.since), self.parse_search, listing=True)
 
     def parse_search(self, response):
         self.outstanding -= 1
@@ -165,7 +199,9 @@ class GovukSpider(ReviewSpider):
             return
         if start == 0:
             for next_start in range(PAGE_SIZE, min(total, self.max_results), PAGE_SIZE):
-                yield self._request(search_url(next_start), self.parse_search, listing=True)
+                yield self._request(
+                    search_url(next_start, self.since), self.parse_search, listing=True
+                )
         for result in results:
             yield from self.fetch_content(result.get("link") or "")
         yield from self.finish()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from pathlib import Path
 
 from scrapy.http import TextResponse
 
-from ..extract.links import next_pages, site_links
+from ..extract.feeds import announces_review, read_feed
+from ..extract.links import feed_links, next_pages, site_links
 from ..extract.listing import Candidate, extract_listing
 from ..items import ReviewItem
 from ..registry import Source, load_registry
@@ -71,6 +74,10 @@ class PartnershipSpider(ReviewSpider):
         self.by_id = {s.id: s for s in self.sources}
         self.explicit = wanted is not None
         self.skipped: list[str] = []
+        # Each source's news feeds: named in the registry, remembered from earlier harvests,
+        # or found on its pages in this one.
+        self.feeds: dict[str, set[str]] = {s.id: set(s.feeds) for s in self.sources}
+        self.requested_feeds: set[str] = set()
 
     @property
     def source_ids(self) -> list[str]:
@@ -78,7 +85,40 @@ class PartnershipSpider(ReviewSpider):
 
     @property
     def source_records(self) -> dict[str, dict]:
-        return {s.id: self.registry_record(s) for s in self.sources}
+        records = {}
+        for source in self.sources:
+            record = self.registry_record(source)
+            record["feeds"] = json.dumps(sorted(self.feeds.get(source.id, ())))
+            records[source.id] = record
+        return records
+
+    def remembered_feeds(self) -> dict[str, list[str]]:
+        """Feeds earlier harvests found, from the database's ``sources`` table."""
+        path = self.settings.get("SCR_DB_PATH")
+        if not path or not Path(path).exists():
+            return {}
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT id, feeds FROM sources WHERE feeds IS NOT NULL").fetchall()
+        except sqlite3.Error:
+            return {}
+        finally:
+            conn.close()
+        found = {}
+        for source_id, feeds in rows:
+            try:
+                found[source_id] = [f for f in json.loads(feeds) if isinstance(f, str)]
+            except ValueError:
+                continue
+        return found
+
+    def feed(self, source: Source, url: str):
+        """A request for one of a source's feeds, once per harvest."""
+        self.feeds.setdefault(source.id, set()).add(url)
+        if url in self.requested_feeds:
+            return None
+        self.requested_feeds.add(url)
+        return self.page(url, self.parse_feed, source=source.id)
 
     async def start(self):
         snapshot = self.settings.get("SNAPSHOT_DIR")
@@ -93,9 +133,14 @@ class PartnershipSpider(ReviewSpider):
                 self.logger.info(
                     "%d sources have no saved pages in the snapshot", len(self.skipped)
                 )
+        remembered = self.remembered_feeds()
         for source in self.sources:
             for url in source.urls:
                 yield self.page(url, self.parse_page, source=source.id, listing=True)
+            for url in sorted({*source.feeds, *remembered.get(source.id, ())}):
+                request = self.feed(source, url)
+                if request is not None:
+                    yield request
 
     def parse_page(self, response):
         source = self.by_id[response.meta["source"]]
@@ -114,6 +159,10 @@ class PartnershipSpider(ReviewSpider):
         )
         for candidate in extraction.reviews:
             yield review_item(candidate, source, response.url, extraction.page_words)
+        for url in feed_links(response.text, response.url):
+            request = self.feed(source, url)
+            if request is not None:
+                yield request
         if response.meta.get("detail"):
             return  # detail pages are followed one level only
         pages = response.meta.get("pages", 1)
@@ -139,6 +188,19 @@ class PartnershipSpider(ReviewSpider):
             for url in site_links(response.text, response.url):
                 if url not in followed and re.search(follow, url):
                     yield self.page(url, self.parse_page, source=source.id, detail=True)
+
+    def parse_feed(self, response):
+        """A news feed: follow each entry that announces a published review to its page, and
+        read that page like any other (a review already known gains a sighting, not a twin)."""
+        source = self.by_id[response.meta["source"]]
+        entries, problem = read_feed(response.body, response.url)
+        if problem:
+            self.note(source.id, problem, False)
+        for entry in entries:
+            if announces_review(entry):
+                yield self.page(
+                    entry.link, self.parse_page, source=source.id, detail=True, via_feed=True
+                )
 
     def note(self, source: str, message: str, fatal: bool) -> None:
         recorder = self.recorder
