@@ -444,6 +444,31 @@ class ReviewStore:
             [*updates.values(), document["url"]],
         )
 
+    def set_document_status(self, url: str, status: str, checked: str) -> None:
+        """A re-check's answer: ``gone`` keeps the record and dates when it went."""
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT status, gone_since FROM documents WHERE url = ?", (url,)
+            ).fetchone()
+            if row is None:
+                return
+            gone_since = None
+            if status == "gone":
+                gone_since = row["gone_since"] if row["status"] == "gone" else checked[:10]
+            self.conn.execute(
+                "UPDATE documents SET status = ?, gone_since = ?, checked = ? WHERE url = ?",
+                (status, gone_since, checked, url),
+            )
+
+    def documents_due(self, source: str, before: str, limit: int = 200) -> list[str]:
+        """URLs of the documents ``source`` listed that were not checked since ``before``."""
+        rows = self.conn.execute(
+            "SELECT url FROM documents WHERE source = ? AND (checked IS NULL OR checked < ?) "
+            "ORDER BY checked IS NOT NULL, checked LIMIT ?",
+            (source, before, limit),
+        ).fetchall()
+        return [r["url"] for r in rows]
+
     # -- per-source bookkeeping -------------------------------------------------------------------
 
     def mark_unlisted(

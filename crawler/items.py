@@ -45,3 +45,12 @@ class ReviewItem(scrapy.Item):
     age_text = scrapy.Field()
     age_band = scrapy.Field()
     sex = scrapy.Field()
+
+
+class DocumentCheck(scrapy.Item):
+    """The answer to a re-check of a stored document's URL: available, or gone (404/410)."""
+
+    url = scrapy.Field()
+    source = scrapy.Field()
+    status = scrapy.Field()  # available | gone
+    http_status = scrapy.Field()

@@ -36,6 +36,8 @@ HTTPCACHE_DIR = os.environ.get("SCR_HTTPCACHE_DIR", os.path.abspath("data/httpca
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 429]
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.politeness.RetryAfterMiddleware": 540,
+    "crawler.politeness.OffsiteRedirectNote": 590,
     "crawler.replay.SnapshotMiddleware": 950,
 }
 ITEM_PIPELINES = {
@@ -49,6 +51,11 @@ EXTENSIONS = {
 }
 
 SCR_DB_PATH = os.environ.get("SCR_DB", "data/reviews.db")
+# Re-check stored documents (HEAD) at most this often; a 404 or 410 marks one gone.
+SCR_CHECK_DOCUMENTS = True
+SCR_DOCUMENT_RECHECK_DAYS = 7
+# Honour a Retry-After of up to this many seconds on 429 and 503 before retrying.
+SCR_RETRY_AFTER_MAX = 120
 LOG_LEVEL = "WARNING"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

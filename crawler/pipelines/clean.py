@@ -8,6 +8,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from itemadapter import ItemAdapter
 
+from ..items import ReviewItem
+
 TEXT_FIELDS = (
     "title", "seen_title", "pseudonym", "name", "area_text", "type_text", "published_text", "author",
     "summary", "recommendations", "background", "response", "model", "area",
@@ -55,6 +57,8 @@ class CleanPipeline:
         return cls(crawler.stats)
 
     def process_item(self, item, spider=None):
+        if not isinstance(item, ReviewItem):
+            return item
         adapter = ItemAdapter(item)
         for field in TEXT_FIELDS:
             if field in adapter:

@@ -6,6 +6,7 @@ import re
 
 from itemadapter import ItemAdapter
 
+from ..items import ReviewItem
 from ..normalise.areas import ANONYMOUS, NATIONS, resolve_area
 from ..normalise.dates import normalise_date, year_of
 from ..normalise.facts import summary_facts
@@ -72,5 +73,6 @@ def normalise_item(adapter: ItemAdapter) -> None:
 
 class NormalisePipeline:
     def process_item(self, item, spider=None):
-        normalise_item(ItemAdapter(item))
+        if isinstance(item, ReviewItem):
+            normalise_item(ItemAdapter(item))
         return item

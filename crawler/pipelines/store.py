@@ -7,6 +7,7 @@ from collections import defaultdict
 from itemadapter import ItemAdapter
 
 from ..database import ReviewStore, utc_now
+from ..items import DocumentCheck
 from ..normalise.areas import resolve_area, same_place
 
 
@@ -46,6 +47,11 @@ class StorePipeline:
             self.store.close()
 
     def process_item(self, item, spider=None):
+        if isinstance(item, DocumentCheck):
+            self.store.set_document_status(item["url"], item["status"], self.seen_at)
+            if self.stats:
+                self.stats.inc_value(f"scr/source/{item['source']}/documents_{item['status']}")
+            return item
         adapter = ItemAdapter(item)
         source = adapter["source"]
         result = self.store.save_review(

@@ -9,6 +9,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from ..database import DOCUMENT_KINDS, STATUSES
+from ..items import ReviewItem
 from ..normalise.areas import NATIONS
 from ..normalise.review_types import REVIEW_TYPES
 
@@ -48,6 +49,8 @@ class ValidatePipeline:
         return cls(crawler.stats)
 
     def process_item(self, item, spider=None):
+        if not isinstance(item, ReviewItem):
+            return item
         adapter = ItemAdapter(item)
         if adapter.get("review_type") is None:
             adapter["review_type"] = "other"

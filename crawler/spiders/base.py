@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
+
+from ..database import ReviewStore
+from ..items import DocumentCheck
 
 
 class ReviewSpider(scrapy.Spider):
@@ -54,6 +59,46 @@ class ReviewSpider(scrapy.Spider):
             if isinstance(middleware, HarvestRecorder):
                 return middleware
         return None
+
+    def document_checks(self, source: str):
+        """HEAD requests re-checking the documents ``source`` listed, each at most once in
+        ``SCR_DOCUMENT_RECHECK_DAYS``: a 404 or 410 marks a document gone (never deleted)."""
+        settings = getattr(self, "settings", None)
+        if settings is None or not settings.getbool("SCR_CHECK_DOCUMENTS"):
+            return
+        path = settings.get("SCR_DB_PATH")
+        if not path or not Path(path).exists():
+            return
+        days = settings.getint("SCR_DOCUMENT_RECHECK_DAYS", 7)
+        before = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        store = ReviewStore(path)
+        try:
+            due = store.documents_due(source, before)
+        finally:
+            store.close()
+        for url in due:
+            yield scrapy.Request(
+                url,
+                method="HEAD",
+                callback=self.document_checked,
+                errback=self.document_unreachable,
+                meta={"source": source, "handle_httpstatus_list": [404, 410], "document": True},
+                priority=-10,
+            )
+
+    def document_checked(self, response):
+        status = "gone" if response.status in (404, 410) else "available"
+        yield DocumentCheck(
+            url=response.request.url,
+            source=response.meta["source"],
+            status=status,
+            http_status=response.status,
+        )
+
+    def document_unreachable(self, failure):
+        """A document whose site is down or refuses HEAD is left as it was."""
+        request = failure.request
+        self.logger.info("document check failed for %s: %s", request.url, failure.value)
 
     @staticmethod
     def registry_record(source, kind: str = "partnership") -> dict:

@@ -141,6 +141,8 @@ class PartnershipSpider(ReviewSpider):
                 request = self.feed(source, url)
                 if request is not None:
                     yield request
+            for request in self.document_checks(source.id):
+                yield request
 
     def parse_page(self, response):
         source = self.by_id[response.meta["source"]]

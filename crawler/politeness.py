@@ -1,0 +1,85 @@
+"""Downloader middlewares for a harvest that is polite and says what happened.
+
+- ``RetryAfterMiddleware``: a 429 or 503 with ``Retry-After`` slows that site down by the
+  requested amount before Scrapy's RetryMiddleware tries again; a wait longer than
+  ``SCR_RETRY_AFTER_MAX`` is not retried in this harvest.
+- ``OffsiteRedirectNote``: a page that redirects to another site is still read, but the move is
+  recorded against the source so the registry can be updated.
+"""
+
+from __future__ import annotations
+
+import logging
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after_seconds(value: bytes | str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds, or an HTTP date); None if unusable."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        from datetime import UTC, datetime
+
+        when = parsedate_to_datetime(text)
+        return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+class RetryAfterMiddleware:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.maximum = crawler.settings.getfloat("SCR_RETRY_AFTER_MAX", 120)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_response(self, request, response, spider=None):
+        if response.status not in (429, 503):
+            return response
+        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if wait is None:
+            return response
+        if wait > self.maximum:
+            raise IgnoreRequest(
+                f"HTTP {response.status} asks to wait {wait:.0f}s before {request.url}; "
+                "left for the next harvest"
+            )
+        downloader = self.crawler.engine.downloader
+        key = request.meta.get("download_slot") or urlsplit(request.url).hostname or ""
+        slot = downloader.slots.get(key)
+        if slot is not None:
+            slot.delay = max(slot.delay, wait)
+            # AutoThrottle would shrink the delay again at the next response; let it start here.
+            request.meta.setdefault("autothrottle_dont_adjust_delay", False)
+        logger.info("%s asks to wait %.0fs (HTTP %s)", request.url, wait, response.status)
+        return response
+
+
+class OffsiteRedirectNote:
+    """Sits after RedirectMiddleware in the response chain: sees the final response."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls()
+
+    def process_response(self, request, response, spider=None):
+        first = (request.meta.get("redirect_urls") or [None])[0]
+        if first and urlsplit(first).hostname != urlsplit(response.url).hostname:
+            source = request.meta.get("source")
+            recorder = getattr(spider, "recorder", None) if spider is not None else None
+            message = f"{first} moved to another site: {response.url} (update the registry)"
+            if recorder and source:
+                recorder.note_error(source, message, None)
+            logger.warning("%s: %s", source, message)
+        return response
