@@ -51,7 +51,15 @@ def main():
     is_flag=True,
     help="Ask GOV.UK for everything, not only what changed since the last good harvest.",
 )
-def harvest(sources, snapshot, db_path, wait, quiet, full):
+@click.option(
+    "--set",
+    "-s",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting for this harvest (e.g. -s DOWNLOAD_DELAY=5).",
+)
+def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
     """Harvest SOURCES (nspcc, govuk, partnerships, or registry ids; none means all).
 
     Exits 0 when every source succeeded, 1 when any failed or looks suspect (the others are
@@ -64,8 +72,22 @@ def harvest(sources, snapshot, db_path, wait, quiet, full):
             click.echo(f"  {message}", err=True)
 
     try:
+        settings = {}
+        for override in overrides:
+            name, sep, value = override.partition("=")
+            if not sep or not name.strip():
+                raise click.BadParameter(
+                    f"expected NAME=VALUE, got {override!r}", param_hint="--set"
+                )
+            settings[name.strip()] = value
         rows = run_harvest(
-            db_path, list(sources), snapshot=snapshot, progress=progress, wait=wait, full=full
+            db_path,
+            list(sources),
+            snapshot=snapshot,
+            progress=progress,
+            wait=wait,
+            full=full,
+            settings_overrides=settings,
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc

@@ -98,6 +98,7 @@ def crawl_settings(db_path: Path, snapshot: Path | None, run_id: str, started: s
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 8)
         settings.set("RETRY_ENABLED", False)
         settings.set("SCR_CHECK_DOCUMENTS", False)  # saved pages, not saved PDFs
+        settings.set("SCR_INCREMENTAL", False)  # a saved copy has no "since the last harvest"
     return settings
 
 

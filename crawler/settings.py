@@ -54,6 +54,8 @@ SCR_DB_PATH = os.environ.get("SCR_DB", "data/reviews.db")
 # Re-check stored documents (HEAD) at most this often; a 404 or 410 marks one gone.
 SCR_CHECK_DOCUMENTS = True
 SCR_DOCUMENT_RECHECK_DAYS = 7
+# Ask sources that can say what changed (GOV.UK) only for that. Off for saved snapshots.
+SCR_INCREMENTAL = True
 # Honour a Retry-After of up to this many seconds on 429 and 503 before retrying.
 SCR_RETRY_AFTER_MAX = 120
 LOG_LEVEL = "WARNING"

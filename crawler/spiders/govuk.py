@@ -179,7 +179,8 @@ class GovukSpider(ReviewSpider):
             return None
 
     async def start(self):
-        last = None if self.full else self.last_success()
+        incremental = not self.full and self.settings.getbool("SCR_INCREMENTAL", True)
+        last = self.last_success() if incremental else None
         if last is not None:
             # Ask only for what changed since the last good harvest, with a week's margin for
             # late indexing. The search API filters on public_timestamp.
