@@ -34,6 +34,7 @@ _FURNITURE_ATTR = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^h([1-6])$")
+_HEADING_LIKE = {"summary": 5, "dt": 6}
 _SPACE = re.compile(r"\s+")
 
 
@@ -232,6 +233,10 @@ def linearise(
         heading = _HEADING.match(tag)
         if heading:
             emit(el, tag, int(heading.group(1)))
+            return
+        if tag in _HEADING_LIKE and not _has_block_children(el):
+            # An accordion's <summary> or a list's <dt> titles what follows, as a heading does.
+            emit(el, tag, _HEADING_LIKE[tag])
             return
         if tag == "tr":
             row = _row_block(el, base_url)

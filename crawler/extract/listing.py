@@ -67,7 +67,9 @@ _LOCAL_SECTION = re.compile(
 # "Ruby – published 4th June 2020", "Baby Ivy (published May 2023)": a title with its date.
 _LISTED_PUBLISHED = re.compile(r"[–—\-(|:]\s*(?:\w+\s+)?published\b", re.I)
 _REFERS_BACK = re.compile(
-    r"\b(?:the|this|its) (?:review|report|scr|cspr|lcspr|sar|case)\b|\bit\b", re.I
+    r"\b(?:the|this|its|our)\s+(?:[\w-]+\s+){0,5}?(?:review|report|scr|cspr|lcspr|spr|sar|dhr|case)\b"
+    r"|\bit\b",
+    re.I,
 )
 _SPEECH = re.compile(r"\b(?:said|says|explained|added|commented|stated|told|asked|wrote)\b", re.I)
 _PUBLISH_VERB = re.compile(r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\breleased?\b", re.I)
@@ -105,7 +107,9 @@ _MENTIONS = [
     re.compile(r"\b(?:known as|called|referred to as)\s+[\"“‘']?" + _NAME),
     re.compile(_NAME + r"['’]?s\s+(?:scr|cspr|lcspr|review|serious case review|report)\b", re.I),
 ]
-_THEMATIC = re.compile(r"\bthematic\b(?:\s+[\w-]+){0,3}?\s+(?:review|scr)\b", re.I)
+_THEMATIC = re.compile(
+    r"\bthematic\b(?:\s+[\w-]+){0,3}?\s+(?:review|scr|sar|l?cspr|spr|dhr|cpr)s?\b", re.I
+)
 _TYPE_THEN_NAME = re.compile(
     r"\b(?:L?CSPR|SPR|SCR|SAR|DHR|CPR|APR|(?i:serious case review|safeguarding practice review"
     r"|safeguarding adults? review|domestic homicide review))\s+[‘'\"“]?"
@@ -134,7 +138,10 @@ _STATUS_WORDS = [
     (
         "no_longer_published",
         re.compile(
-            r"no longer (?:published|available)|(?:has been|was|were|is) (?:removed|withdrawn|taken down)",
+            r"no longer (?:published|available|on (?:this|our|the) (?:web)?site)"
+            r"|\b(?:reports?|reviews?|documents?|it|they)\s+(?:has|have|was|were|is|are)\s+(?:been\s+)?"
+            r"(?:removed|withdrawn|taken down)"
+            r"|(?:removed|taken down) from (?:this|our|the) (?:web)?(?:site|page)",
             re.I,
         ),
     ),
@@ -196,6 +203,7 @@ class Candidate:
     allowed: bool = True  # False when the context says it is not this board's and names no area
     entry_area_text: str | None = None  # the area an NSPCC-style heading names
     thematic: bool = False  # a thematic review: "the thematic review" in prose means this one
+    outside_local_sections: bool = False  # listed outside the page's "local reviews" sections
 
     @property
     def key(self) -> str:
@@ -287,6 +295,8 @@ def parse_title(text: str) -> Title | None:
         if _THEMATIC.search(segment):
             # "Thematic CSPR: Safer Sleep" is named for its topic; a bare one is "Thematic".
             topic = _topic_after(pieces, index)
+            if topic is None and _PLURAL_TYPE.search(segment):
+                continue  # "Thematic reviews": a section of them, not one
             names.append(topic or "Thematic")
             thematic.add(topic or "Thematic")
             skip = topic is not None
@@ -474,7 +484,8 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 _MAIN_REPORT = re.compile(r"overview|full report|final report|^\s*report\s*$|^\s*review\s*$", re.I)
 _BRIEFING_DATE = re.compile(
     r"^\W*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:SCR|L?CSPR|SPR|SAR|DHR|CPR|APR|serious case review"
-    r"|safeguarding practice review|learning review)\s*[:\-–]\s*(?:published\s+)?|published\s+)"
+    r"|safeguarding practice review|learning review)(?:\s+[\w'’-]+){0,3}?\s*[:\-–]\s*"
+    r"(?:published\s+)?|published\s+)"
     r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]{3,9},?\s+\d{4})\b",
     re.I,
 )
@@ -566,8 +577,10 @@ class ListingExtractor:
         self.page_kind = "learning brief" if kind == "learning_brief" else None
         # "Local SCRs" as a section heading (not "Child R – Local Child Safeguarding Practice
         # Review", which is a review's title) means the page separates its own from others'.
-        self.has_local_sections = any(
+        # A page titled "Learning from local reviews" is local throughout.
+        self.has_local_sections = not _LOCAL_SECTION.search(heading_text) and any(
             b.is_heading
+            and b.level > 1
             and _LOCAL_SECTION.search(b.text)
             and not self.national_words.search(b.text)
             and parse_title(b.text) is None
@@ -587,6 +600,18 @@ class ListingExtractor:
     ) -> Candidate:
         key = name_key(name) or name
         existing = self._existing(name)
+        unnamed = self.candidates.get("thematic")
+        if (
+            existing is None
+            and unnamed is not None
+            and name != "Thematic"
+            and _THEMATIC.search(title)
+        ):
+            # "… published a thematic review …", then "Thematic SAR: Rough sleeping": one review.
+            del self.candidates["thematic"]
+            unnamed.name, unnamed.title = name, title
+            self.candidates[key] = unnamed
+            existing = unnamed
         if existing:
             if evidence:
                 existing.evidence.add(evidence)
@@ -611,6 +636,7 @@ class ListingExtractor:
                 candidate.allowed = False
         elif self.has_local_sections and ctx.section_local is False:
             candidate.allowed = False
+            candidate.outside_local_sections = True
         if candidate.national and find_pseudonym(name) and not _PANEL.search(title):
             candidate.allowed = False
         candidate.type_text = " ".join(t for t in (title, ctx.section_type) if t)
@@ -626,6 +652,13 @@ class ListingExtractor:
             candidate.evidence.add("subject")
         self.candidates[key] = candidate
         return candidate
+
+    def _local_heading(self, text: str) -> bool:
+        """'Local SCRs', 'Our reviews', or the board's own place: 'Manchester reviews'."""
+        if _LOCAL_SECTION.search(text):
+            return True
+        named = find_area_in(text)
+        return same_place(named, self.source_area)
 
     def _existing(self, name: str) -> Candidate | None:
         """The candidate already known by this name; "the thematic review" is the page's
@@ -679,6 +712,8 @@ class ListingExtractor:
                     (b.text for b in self.blocks[index + 1 : index + 3] if not b.is_heading), ""
                 )
                 self._heading(block, ctx, following)
+                for link in block.links:  # a heading that is itself a link to the report
+                    self._link(link, block.text[: link.end], ctx, block)
             else:
                 self._paragraph(block, ctx)
         return self._result()
@@ -696,6 +731,12 @@ class ListingExtractor:
         return Extraction(kept, follow, self.page_words)
 
     def _is_review(self, c: Candidate) -> bool:
+        if c.outside_local_sections and any(
+            urlsplit(d["url"]).hostname == self.host for d in c.documents
+        ):
+            # Outside the "local" sections, but the board hosts its report: its own review
+            # (a "Thematic reviews" section), not another area's it links to.
+            c.allowed = True
         if not c.allowed:
             return False
         if _NON_REVIEW.search(c.title) and "subject" not in c.evidence:
@@ -714,6 +755,8 @@ class ListingExtractor:
             return True
         if "date" in e and ({"type", "subject"} & e):
             return True
+        if c.status not in (None, "published") and "type" in e:
+            return True  # "This review has been completed; publication has been delayed"
         # A type word and a heading alone ("SCR Review Principles") are not enough: the
         # heading must name someone, or something must point at a review (a date, a document).
         return {"type", "subject"} <= e
@@ -732,9 +775,15 @@ class ListingExtractor:
         if title is not None and (
             self._title_names_review(title, text, ctx) or self._introduced(title, following)
         ):
+            introduced = not self._title_names_review(title, text, ctx)
             candidates = [
                 self._candidate(name, text, ctx, evidence="heading") for name in title.names
             ]
+            if introduced:
+                # Its next sentence says what it is ("This Child Safeguarding Practice Review …").
+                first = _sentences(following)[0][1]
+                candidates[0].type_text = f"{first} {candidates[0].type_text or ''}"
+                candidates[0].evidence.add("type")
             for name, c in zip(title.names, candidates, strict=True):
                 c.set_date((title.date and text) or ctx.date)
                 c.thematic = c.thematic or name in title.thematic
@@ -755,9 +804,9 @@ class ListingExtractor:
             ctx.section_text = text
             ctx.section_national = bool(
                 self.national_words.search(text)
-            ) and not _LOCAL_SECTION.search(text)
+            ) and not self._local_heading(text)
             if self.has_local_sections:
-                ctx.section_local = bool(_LOCAL_SECTION.search(text)) and not ctx.section_national
+                ctx.section_local = self._local_heading(text) and not ctx.section_national
             ctx.section_type = text if review_type_from_words(text) else None
             ctx.date = text if best_date(text) and "publi" in text.lower() else None
             ctx.date_is_heading = ctx.date is not None
@@ -769,9 +818,11 @@ class ListingExtractor:
         if len(title.names) != 1 or not following:
             return False
         first = _sentences(following)[0][1]
-        return name_key(title.names[0]) in {name_key(n) for _, n in _mentions(first)} and bool(
-            review_type_from_words(first)
-        )
+        if not review_type_from_words(first):
+            return False
+        # "… Child Q's review …", or "This Child Safeguarding Practice Review has been completed."
+        named = name_key(title.names[0]) in {name_key(n) for _, n in _mentions(first)}
+        return named or bool(re.match(r"\W*(?:this|the)\b", first, re.I))
 
     def _title_names_review(self, title: Title, text: str, ctx: Context) -> bool:
         if title.has_subject or title.date or (title.has_type and not _PLURAL_TYPE.search(text)):
@@ -839,6 +890,8 @@ class ListingExtractor:
                 continue
             if _SPEECH.search(piece):
                 continue  # "Mr Benson said: …" quotes a person, it does not title a review
+            if re.match(r"\W*(?:this|these|that|it|its)\b", piece, re.I):
+                continue  # "This thematic review looked at …" speaks of the review in hand
             if _accompanies_a_review(piece, title):
                 continue
             if _PUBLISH_VERB.search(piece) and not _LISTED_PUBLISHED.search(piece):
@@ -847,8 +900,11 @@ class ListingExtractor:
             # The title's own date, or "Child Q – Published 3rd October 2021 …"; never a date
             # in prose ("… taken to hospital in September 2018").
             listed = _LISTED_PUBLISHED.search(text)
+            briefing = _BRIEFING_DATE.match(text)
             if best_date(piece) and (len(piece.split()) <= 10 or _LISTED_PUBLISHED.search(piece)):
                 c.set_date(piece)
+            elif briefing:  # "Manchester CSPR Child Ava: January 2025. Key learning: …"
+                c.set_date(briefing.group("date"))
             elif listed:
                 c.set_date(text[listed.start() : listed.start() + 60])
             else:
@@ -880,7 +936,11 @@ class ListingExtractor:
                     if status and current.status is None:
                         current.status = status
                     # "The OSCB published the review in December 2021."
-                    if _PUBLISH_VERB.search(sentence) and _REFERS_BACK.search(sentence):
+                    if (
+                        _PUBLISH_VERB.search(sentence)
+                        and _REFERS_BACK.search(sentence)
+                        and not _NON_REVIEW.search(sentence)
+                    ):
                         current.set_date(publication_date(sentence))
                     # Briefing blocks: "Northtown SCR: May 2016. Key issues: …",
                     # "– Published 3rd October 2021 Key Issues: …"
@@ -891,6 +951,16 @@ class ListingExtractor:
             announced = bool(_PUBLISH_VERB.search(sentence))
             for _, name in mentions:
                 existing = self._existing(name)
+                if (
+                    existing is None
+                    and name == "Thematic"
+                    and ctx.current is not None
+                    and re.search(r"\b(?:this|the|our) thematic\b", sentence, re.I)
+                ):
+                    # "This thematic review looked at …" under a review's title is that review.
+                    existing = ctx.current
+                    existing.thematic = True
+                    existing.type_text = f"Thematic review. {existing.type_text or ''}"
                 if existing is not None:
                     ctx.current = existing
                     if announced:
@@ -1072,11 +1142,9 @@ class ListingExtractor:
                             c.evidence.add("detail")
                             self.follow.append((link.url, c))
                         continue
-                    kind = (
-                        classify_document(column, link.text, url=link.url)
-                        if column
-                        else classify_document(link.text, url=link.url)
-                    )
+                    # The link's own words first ("Executive summary" under "Report"), then
+                    # its column ("Published 2 May 2018" under "Overview report").
+                    kind = classify_document(link.text, column, url=link.url)
                     c.add_document(link.url, kind, " ".join(filter(None, [column, link.text])))
                 if index:
                     statuses.append((column, status or "published"))

@@ -24,7 +24,7 @@ _STRONG = [
     (
         "other",
         r"thematic (?:local |child )*(?:serious case |safeguarding practice |learning |multi-agency )?"
-        r"(?:reviews?|scrs?|l?csprs?)\b",
+        r"(?:reviews?|scrs?|l?csprs?|sprs?|sars?|dhrs?|cprs?)\b",
     ),
     ("dhr", r"domestic homicide reviews?|\bDHRs?\b|domestic abuse related death reviews?"),
     ("susr", r"single unified safeguarding reviews?|\bSUSRs?\b"),
