@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .normalise.dates import more_precise, year_of
-from .normalise.names import slug
+from .normalise.names import name_key, slug
 
 SCHEMA_VERSION = 1
 
@@ -179,6 +180,16 @@ def _json(value) -> str:
     return json.dumps(value if value is not None else [], ensure_ascii=False)
 
 
+def _short_title_key(title: str | None) -> str | None:
+    """The key of a title's part before a subtitle ("The myth of invisible men: safeguarding
+    children under 1 …"); None when what follows the colon only numbers a part ("phase 2")."""
+    text = re.sub(r"[(\[][^)\]]*\d{4}[^)\]]*[)\]]", " ", str(title or ""))  # "(Apr 2023)"
+    head, sep, rest = text.partition(":")
+    if not sep or len(rest.split()) < 3:
+        return None
+    return name_key(head)
+
+
 def _years_compatible(a: int | None, b: int | None) -> bool:
     return a is None or b is None or abs(a - b) <= 1
 
@@ -270,10 +281,11 @@ class ReviewStore:
         key = item.get("name_key")
         if not key:
             return None
-        # The same source at the same page named it before: that is the same review.
+        # The same source at the same page named it so before: that is the same review (even
+        # if it was merged into a review another source names differently).
         row = self.conn.execute(
-            "SELECT rs.review_id FROM review_sources rs JOIN reviews r ON r.id = rs.review_id "
-            "WHERE rs.source = ? AND rs.url = ? AND r.name_key = ?",
+            "SELECT review_id FROM review_sources WHERE source = ? AND url = ? "
+            "AND json_extract(fields, '$.name_key') = ?",
             (source, item.get("source_url"), key),
         ).fetchone()
         if row:
@@ -292,6 +304,18 @@ class ReviewStore:
                 candidates.append((gap, row["id"]))
         if candidates:
             return min(candidates)[1]
+        if item.get("area") == "National":
+            # National reviews go by their short titles too: "The Myth of Invisible Men" is
+            # "The myth of invisible men: safeguarding children under 1 from …" (but phase 2 of
+            # a review is not phase 1).
+            mine = {key, _short_title_key(item.get("title"))}
+            for row in self.conn.execute(
+                "SELECT id, name_key, title FROM reviews WHERE area = 'National' "
+                "ORDER BY first_seen, id"
+            ):
+                theirs = {row["name_key"], _short_title_key(row["title"])}
+                if len(key.split()) >= 2 and mine & theirs - {None}:
+                    return row["id"]
         # The same report file, listed under another name for the same area.
         for document in item.get("documents") or []:
             row = self.conn.execute(

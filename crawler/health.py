@@ -80,10 +80,16 @@ class HarvestRecorder:
             self.runs[source].requests += 1
 
     def request_dropped(self, request, spider=None):
-        """A duplicate the scheduler refused was never requested."""
+        """A duplicate the scheduler refused was never requested; if a redirect led back to a
+        page already asked for, that is a redirect loop."""
         source = request.meta.get("source")
-        if source:
-            self.runs[source].requests -= 1
+        if not source:
+            return
+        self.runs[source].requests -= 1
+        redirects = request.meta.get("redirect_urls")
+        if redirects and request.url in redirects:
+            kind = "listing" if request.meta.get("listing") else None
+            self.note_error(source, f"redirect loop at {redirects[0]}", kind)
 
     def response_received(self, response, request, spider=None):
         source = request.meta.get("source")

@@ -69,15 +69,18 @@ class RetryAfterMiddleware:
 class OffsiteRedirectNote:
     """Sits after RedirectMiddleware in the response chain: sees the final response."""
 
+    def __init__(self, crawler):
+        self.crawler = crawler
+
     @classmethod
     def from_crawler(cls, crawler):
-        return cls()
+        return cls(crawler)
 
     def process_response(self, request, response, spider=None):
         first = (request.meta.get("redirect_urls") or [None])[0]
         if first and urlsplit(first).hostname != urlsplit(response.url).hostname:
             source = request.meta.get("source")
-            recorder = getattr(spider, "recorder", None) if spider is not None else None
+            recorder = getattr(self.crawler.spider, "recorder", None)
             message = f"{first} moved to another site: {response.url} (update the registry)"
             if recorder and source:
                 recorder.note_error(source, message, None)

@@ -25,8 +25,10 @@ CONTAINER_TAGS = {
 DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "select",
              "button", "input", "textarea", "head", "map", "canvas", "video", "audio"]  # fmt: skip
 FURNITURE_TAGS = ["nav", "header", "footer", "aside"]
+# A class or id naming page furniture. Not a BEM part of a content block ("card__footer",
+# "layout--sidebar"): those follow a double "__" or "--".
 _FURNITURE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|footer|masthead"
+    r"(?:^|\s|(?<![_-])[_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|footer|masthead"
     r"|site-header|page-header__nav|cookie|cookies|consent|gdpr|skip|skiplinks|social|share|sharing"
     r"|sidebar|side-bar|sidenav|search|searchform|newsletter-signup|signup|subscribe|pagination"
     r"|a-?z|az-?list|alphabet|toolbar|utility|topbar|top-bar|banner|back-to-top|accessibility)"
@@ -62,9 +64,14 @@ class Block:
         return self.level > 0
 
 
+# Characters XML cannot hold; real pages carry them (pasted from Word), and lxml refuses them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def parse_html(html: str | bytes) -> etree._Element:
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
+    html = _CONTROL.sub(" ", html)
     if not html.strip():
         html = "<html><body></body></html>"
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
@@ -127,14 +134,24 @@ class _Builder:
         self.base_url = base_url
         self.parts: list[str] = []
         self.links: list[Link] = []
-        self.lines: list[tuple[str, list[Link]]] = []
+        self.lines: list[tuple[str, list[Link], bool]] = []
+        self.bold_depth = 0
+        self.bold_chars = self.plain_chars = 0
 
     def _length(self) -> int:
         return len("".join(self.parts))
 
+    def _count(self, text: str) -> None:
+        visible = len(text.strip())
+        if self.bold_depth:
+            self.bold_chars += visible
+        else:
+            self.plain_chars += visible
+
     def add_text(self, text: str | None) -> None:
         if text:
             self.parts.append(_SPACE.sub(" ", text))
+            self._count(text)
 
     def add_link(self, el) -> None:
         href = (el.get("href") or "").strip()
@@ -149,6 +166,7 @@ class _Builder:
             self.parts.append(" ")
         start = self._length()
         self.parts.append(text)
+        self._count(text)
         if href:
             url = urljoin(self.base_url, href)
             self.links.append(
@@ -172,8 +190,11 @@ class _Builder:
             else:
                 if child.tag in ("p", "div", "li") and self._length():
                     self.break_line()
+                bold = child.tag in ("strong", "b")
+                self.bold_depth += bold
                 self.add_text(child.text)
                 self.walk(child)
+                self.bold_depth -= bold
                 if child.tag in ("p", "div", "li"):
                     self.break_line()
             self.add_text(child.tail)
@@ -188,10 +209,13 @@ class _Builder:
                 Link(link.url, link.text, link.start - offset, link.end - offset, link.title)
                 for link in self.links
             ]
-            self.lines.append((text, links))
+            # A line all in bold ("<strong>Child B</strong><br>Published …") titles what follows.
+            bold = self.bold_chars > 0 and self.plain_chars == 0
+            self.lines.append((text, links, bold))
         self.parts, self.links = [], []
+        self.bold_chars = self.plain_chars = 0
 
-    def build(self, el) -> list[tuple[str, list[Link]]]:
+    def build(self, el) -> list[tuple[str, list[Link], bool]]:
         self.add_text(el.text)
         self.walk(el)
         self.break_line()
@@ -223,8 +247,12 @@ def linearise(
     blocks: list[Block] = []
 
     def emit(el, tag: str, level: int) -> None:
-        for text, links in _Builder(base_url).build(el):
-            blocks.append(Block(text=text, tag=tag, level=level, links=links, element=el))
+        lines = _Builder(base_url).build(el)
+        for text, links, bold in lines:
+            line_level = level
+            if not level and bold and len(lines) > 1 and len(text) <= 150:
+                line_level = 6
+            blocks.append(Block(text=text, tag=tag, level=line_level, links=links, element=el))
 
     def visit(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -324,10 +352,10 @@ def _row_block(tr, base_url: str) -> Block | None:
         if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
             continue
         lines = _Builder(base_url).build(cell)
-        text = " ".join(t for t, _ in lines)
+        text = " ".join(t for t, _, _ in lines)
         links = []
         offset = 0
-        for t, ls in lines:
+        for t, ls, _ in lines:
             for link in ls:
                 links.append(
                     Link(link.url, link.text, link.start + offset, link.end + offset, link.title)

@@ -42,7 +42,8 @@ _NON_REVIEW = re.compile(
     r"|leaflet|webinar|e-learning|\bcourse\b|\bevents?\b|how to make a referral|make a referral"
     r"|referral form|notification form|threshold|business plan|learning from (?:case )?reviews:"
     r"|triennial|analysis of (?:serious case|case) reviews|biennial|national case review repository"
-    r"|learning from (?:serious |national |local )?(?:case )?reviews?\s*:|two[- ]year report"
+    r"|learning from (?:serious |significant |national |local )?(?:case )?reviews?\b.{0,30}:"
+    r"|two[- ]year report"
     r"|nspcc (?:national )?repository|sign up|subscribe|privacy|cookies?|accessibility"
     r"|what is an? (?:serious case|safeguarding practice|child practice|safeguarding adults?) review"
     r"|types of reviews?|campaign|(?:7|seven)[\s-]*minute (?:briefing|learning)\s*[:\-–]\s*(?!child|baby)"
@@ -139,7 +140,8 @@ _STATUS_WORDS = [
         "no_longer_published",
         re.compile(
             r"no longer (?:published|available|on (?:this|our|the) (?:web)?site)"
-            r"|\b(?:reports?|reviews?|documents?|it|they)\s+(?:has|have|was|were|is|are)\s+(?:been\s+)?"
+            r"|\b(?:reports?|reviews?|documents?|summary|summaries)\s+(?:has|have|was|were|is|are)\s+"
+            r"(?:now\s+)?(?:been\s+)?"
             r"(?:removed|withdrawn|taken down)"
             r"|(?:removed|taken down) from (?:this|our|the) (?:web)?(?:site|page)",
             re.I,
@@ -258,6 +260,10 @@ class Context:
     national_block: Block | None = None  # the block that introduced the current national review
     date_is_heading: bool = False  # a date heading dates its section; a dateline its next title
     date_level: int = 9
+    next_is_heading: bool = False
+    after_heading: bool = False  # the block before this one was a heading
+    last_heading_level: int = 9
+    pending_type: str | None = None  # a type tag seen just above the next heading
 
 
 @dataclass
@@ -349,6 +355,16 @@ _PUBLISHED_ONLY = re.compile(r"^\W*(?:published|publication|updated|date)\b", re
 
 
 # Documents that accompany a review rather than being it.
+_UNRELATED_SECTION = re.compile(
+    r"\brelated\b|\buseful\b|further (?:information|reading)|see also|other (?:reviews|resources)"
+    r"|\bresources\b|\bguidance\b|\btraining\b|\bnews\b|\blatest\b|\bcontact\b",
+    re.I,
+)
+_READ_MORE = re.compile(
+    r"^\W*(?:read|find out|learn|see|view)?\s*(?:more|details|the review|full details|"
+    r"more about (?:this|the) review)\W*$|^\W*continue reading\W*$",
+    re.I,
+)
 _SECONDARY_KINDS = {
     "response",
     "action_plan",
@@ -484,8 +500,8 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 _MAIN_REPORT = re.compile(r"overview|full report|final report|^\s*report\s*$|^\s*review\s*$", re.I)
 _BRIEFING_DATE = re.compile(
     r"^\W*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:SCR|L?CSPR|SPR|SAR|DHR|CPR|APR|serious case review"
-    r"|safeguarding practice review|learning review)(?:\s+[\w'’-]+){0,3}?\s*[:\-–]\s*"
-    r"(?:published\s+)?|published\s+)"
+    r"|safeguarding practice review|learning review)(?:\s+[\w'’-]+){0,3}?"
+    r"(?:\s*[:\-–]\s*(?:published\s+)?|\s+(?:was\s+)?published(?:\s+on)?\s+)|published\s+)"
     r"(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]{3,9},?\s+\d{4})\b",
     re.I,
 )
@@ -708,6 +724,8 @@ class ListingExtractor:
             elif block.tag == "th":
                 continue
             elif block.is_heading:
+                ctx.after_heading = True
+                ctx.last_heading_level = block.level
                 following = next(
                     (b.text for b in self.blocks[index + 1 : index + 3] if not b.is_heading), ""
                 )
@@ -715,7 +733,10 @@ class ListingExtractor:
                 for link in block.links:  # a heading that is itself a link to the report
                     self._link(link, block.text[: link.end], ctx, block)
             else:
+                following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+                ctx.next_is_heading = bool(following and following.is_heading)
                 self._paragraph(block, ctx)
+                ctx.after_heading = False
         return self._result()
 
     def _result(self) -> Extraction:
@@ -762,6 +783,12 @@ class ListingExtractor:
         return {"type", "subject"} <= e
 
     def _heading(self, block: Block, ctx: Context, following: str = "") -> None:
+        try:
+            self._heading_inner(block, ctx, following)
+        finally:
+            ctx.pending_type = None  # a type tag above a heading is for that heading only
+
+    def _heading_inner(self, block: Block, ctx: Context, following: str = "") -> None:
         text = block.text
         if _is_date_line(text):
             ctx.date = text
@@ -784,6 +811,10 @@ class ListingExtractor:
                 first = _sentences(following)[0][1]
                 candidates[0].type_text = f"{first} {candidates[0].type_text or ''}"
                 candidates[0].evidence.add("type")
+            if ctx.pending_type:
+                for c in candidates:
+                    c.type_text = f"{ctx.pending_type}. {c.type_text or ''}"
+                    c.evidence.add("type")
             for name, c in zip(title.names, candidates, strict=True):
                 c.set_date((title.date and text) or ctx.date)
                 c.thematic = c.thematic or name in title.thematic
@@ -792,12 +823,37 @@ class ListingExtractor:
             if not ctx.date_is_heading:
                 ctx.date = None  # a dateline above a title dates that title only
             return
+        if (
+            ctx.pending_type
+            and not _NON_REVIEW.search(text)
+            and not _PLURAL_TYPE.search(text)
+            and len(text.split()) <= 10
+        ):
+            # A card tagged "Thematic review" above a topic title ("Adolescent suicide and
+            # self-harm"): the title is the review's name.
+            name = _without_dates(text)
+            if name:
+                c = self._candidate(name, text, ctx, evidence="heading")
+                c.type_text = f"{ctx.pending_type}. {c.type_text or ''}"
+                c.evidence.add("type")
+                if _THEMATIC.search(ctx.pending_type) or ctx.pending_type.lower().startswith(
+                    "thematic"
+                ):
+                    c.thematic = True
+                c.set_date((title and title.date and text) or ctx.date)
+                ctx.current = c
+                ctx.slot = None
+                if not ctx.date_is_heading:
+                    ctx.date = None
+                return
         if title is None and review_type_from_words(text) and best_date(text):
             ctx.slot = {"date": text, "text": text, "level": block.level}
             ctx.current = None
             return
-        # A section heading.
-        ctx.current = None
+        # A section heading. On a review's own page, its sections ("Read the review") are
+        # still about it, until one turns to other things ("Related guidance").
+        keep = self.detail_for and not _UNRELATED_SECTION.search(text)
+        ctx.current = ctx.current if keep else None
         ctx.slot = None
         if block.level <= ctx.section_level or block.level <= 3:
             ctx.section_level = block.level
@@ -846,6 +902,10 @@ class ListingExtractor:
             ):
                 # "Published: 8 May 2024" under a review's heading dates that review.
                 current.set_date(text)
+                return
+            if ctx.after_heading and current is None and ctx.last_heading_level > 1:
+                # The date of the heading just read (a card that is not a review), not of what
+                # follows. Under the page's own title (h1) it dates the whole page.
                 return
             # A dateline dates what follows; on a detail page the review stays current.
             ctx.date = text
@@ -922,9 +982,16 @@ class ListingExtractor:
         text = block.text
         if len(text.split()) < 5:
             current = ctx.current
-            if current is not None and review_type_from_words(text) and not parse_title(text):
-                # "Local Learning Review" under a review's heading says what kind it is.
-                current.type_text = f"{text}. {current.type_text or ''}"
+            status = _status_of(text)
+            if current is not None and status and current.status is None:
+                current.status = status  # "Publication delayed" on a review's card
+            if review_type_from_words(text) and (ctx.next_is_heading or not parse_title(text)):
+                if ctx.next_is_heading:
+                    # A card's tag ("LCSPR") just above its title says what the next review is.
+                    ctx.pending_type = text
+                elif current is not None:
+                    # "Local Learning Review" under a review's heading says what kind it is.
+                    current.type_text = f"{text}. {current.type_text or ''}"
             return
         for _, sentence in _sentences(text):
             mentions = _mentions(sentence)
@@ -1039,8 +1106,10 @@ class ListingExtractor:
         elif ctx.current is not None:
             target = ctx.current
         if document:
-            if target is None:
-                return
+            if target is None or (
+                _NON_REVIEW.search(link.text) and not name and block.links[0] is link
+            ):
+                return  # an item of its own: "Learning from significant case reviews in …"
             # Nearest words first: the link, its own clause, what led up to it, the page, the
             # heading ("Read the full report here and the 7 minute briefing here").
             clause_start = max(link.end - len(context), _sentence_start(block.text, link.start))
@@ -1057,6 +1126,19 @@ class ListingExtractor:
             )
             if ctx.current is None and name:
                 pass
+            return
+        # "Read more" on a review's card opens its own page.
+        if (
+            not name
+            and target is not None
+            and _READ_MORE.match(link.text)
+            and not self.detail_for
+            and parts.hostname == self.host
+            and url.split("#")[0] != self.url.split("#")[0]
+        ):
+            target.detail_url = url
+            target.evidence.add("detail")
+            self.follow.append((url, target))
             return
         # A page link: a per-review detail page on the same site, followed one level.
         if name and target is not None and not self.detail_for and parts.hostname == self.host:
@@ -1124,9 +1206,21 @@ class ListingExtractor:
             if title
             else (normalise_pseudonym(first.text) if len(first.text.split()) <= 6 else None)
         )
-        if not name:
+        if not name or (title is not None and _accompanies_a_review(first.text, title)):
+            # "Overview report | PDF, 920KB" on a review's own page: its documents.
+            current = ctx.current
+            if current is not None:
+                for link in block.links:
+                    if is_document_link(link.url, link.text):
+                        current.add_document(
+                            link.url, classify_document(link.text, url=link.url), link.text
+                        )
             return
         c = self._candidate(name, first.text, ctx, evidence="row")
+        # The row's other cells may say what it is ("Serious case review (adults)").
+        others = " ".join(cell.text for cell in cells[1:])
+        if review_type_from_words(others) and not review_type_from_words(c.type_text or ""):
+            c.type_text = f"{others} {c.type_text or ''}"
         statuses: list[tuple[str, str]] = []  # (column, status) of each document column
         header = block.header or []
         for index, cell in enumerate(cells):

@@ -12,6 +12,17 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from ..database import ReviewStore
 from ..items import DocumentCheck
 
+# What some failures mean, when Twisted gives no message of its own.
+_PLAIN_WORDS = {
+    "ResponseDataLossError": "the response was cut short (truncated body)",
+    "ResponseFailed": "the response was cut short",
+    "ConnectionRefusedError": "connection refused",
+    "TimeoutError": "timed out",
+    "TCPTimedOutError": "timed out",
+    "DNSLookupError": "no such host",
+    "ConnectionLost": "the connection was lost",
+}
+
 
 class ReviewSpider(scrapy.Spider):
     """Use this for any spider that harvests reviews for one or more sources.
@@ -44,7 +55,8 @@ class ReviewSpider(scrapy.Spider):
         if isinstance(failure.value, HttpError):
             message = f"HTTP {failure.value.response.status} for {request.url}"
         else:
-            message = f"{failure.type.__name__} for {request.url}: {failure.getErrorMessage()}"
+            detail = failure.getErrorMessage() or _PLAIN_WORDS.get(failure.type.__name__, "")
+            message = f"{failure.type.__name__} for {request.url}: {detail}".rstrip(": ")
         self.logger.warning("%s: %s", source, message)
         recorder = self.recorder
         if recorder and source:

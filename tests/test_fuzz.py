@@ -1,0 +1,130 @@
+"""Hypothesis against the extractors and pipelines: arbitrary HTML and text never raise, and
+whatever survives validation is a valid record with no markup and no unsafe links."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scrapy.exceptions import DropItem
+
+from crawler.database import DOCUMENT_KINDS, STATUSES
+from crawler.extract.blocks import linearise
+from crawler.extract.feeds import read_feed
+from crawler.extract.listing import extract_listing
+from crawler.extract.nspcc_entries import entries_from_blocks
+from crawler.normalise.areas import NATIONS
+from crawler.normalise.review_types import REVIEW_TYPES
+from crawler.pipelines.clean import CleanPipeline
+from crawler.pipelines.normalise import NormalisePipeline
+from crawler.pipelines.validate import ValidatePipeline
+from crawler.registry import get_source
+from crawler.spiders.partnerships import review_item
+
+URL = "https://www.kscmp.org.uk/reviews/"
+PHRASES = [
+    "Child Q", "Baby R", "Children F, G and H", "Serious Case Review", "CSPR", "SAR Mr Z",
+    "published 3rd March 2016", "(Jan 2025)", "Date of publication: 9 May 2023", "here",
+    "click here", "Key issues: neglect; bruising", "Recommendations:", "2018 - Anonymous- Child C",
+    "Working Together 2023", "7-minute briefing", "National Panel", "Hertfordshire", "thematic review",
+    "No longer published", "Unpublished*", "<script>alert(1)</script>", "&lt;b&gt;", "Ŵ¡™ ",
+]  # fmt: skip
+HREFS = [
+    "/docs/report.pdf", "https://www.kscmp.org.uk/child-q/", "javascript:alert(1)", "data:text/html,x",
+    "#top", "mailto:a@b.c", "https://assets.publishing.service.gov.uk/media/x/report.pdf", "//evil.example/x",
+    "https://www.gov.uk/government/publications/x", "",
+]  # fmt: skip
+
+text = st.one_of(st.sampled_from(PHRASES), st.text(max_size=40))
+
+
+def element(children):
+    tag = st.sampled_from(
+        [
+            "p",
+            "h2",
+            "h3",
+            "h4",
+            "li",
+            "ul",
+            "div",
+            "strong",
+            "span",
+            "summary",
+            "details",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "main",
+            "nav",
+        ]
+    )
+    link = st.builds(lambda h, t: f'<a href="{h}">{t}</a>', st.sampled_from(HREFS), text)
+    return st.one_of(
+        st.builds(lambda t, c: f"<{t}>{''.join(c)}</{t}>", tag, st.lists(children, max_size=4)),
+        link,
+        st.just("<br>"),
+    )
+
+
+html_fragments = st.recursive(
+    text.map(lambda t: t.replace("<", "&lt;") if "script" not in t else t), element, max_leaves=25
+)
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Case reviews</title></head><body>{body}</body></html>"
+
+
+PIPELINES = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(html_fragments, max_size=8))
+def test_the_listing_extractor_never_raises_and_stores_only_valid_records(fragments):
+    html = page("".join(fragments))
+    extraction = extract_listing(html, URL, source_area="Kent")
+    source = get_source("kent-scmp")
+    for candidate in extraction.reviews:
+        assert candidate.name
+        item = review_item(candidate, source, URL, extraction.page_words)
+        try:
+            for pipeline in PIPELINES:
+                item = pipeline.process_item(item)
+        except DropItem:
+            continue
+        assert item["review_type"] in REVIEW_TYPES
+        assert item.get("nation") in (*NATIONS, None)
+        assert item.get("status") in (*STATUSES, None)
+        assert item.get("published") is None or re.fullmatch(
+            r"\d{4}(-\d\d(-\d\d)?)?", item["published"]
+        )
+        for field in ("title", "pseudonym", "summary", "recommendations"):
+            value = item.get(field) or ""
+            assert not _TAG.search(value), (field, value)
+        for document in item["documents"]:
+            assert document["kind"] in DOCUMENT_KINDS
+            assert re.match(r"https?://[^/]", document["url"]), document
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(html_fragments, max_size=8))
+def test_the_nspcc_entry_parser_never_raises(fragments):
+    for entry, start, end in entries_from_blocks(linearise(page("".join(fragments)), URL)):
+        assert start < end
+        assert entry.year >= 1900
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=600), st.text(max_size=300))
+def test_feeds_of_any_bytes_never_raise(blob, text_body):
+    for body in (
+        blob,
+        f"<rss><channel><item><title>{text_body}</title><link>{text_body}</link></item></channel></rss>".encode(),
+    ):
+        entries, _ = read_feed(body, "https://www.kscmp.org.uk/feed/")
+        for entry in entries:
+            assert entry.link.startswith(("http://", "https://"))
