@@ -378,9 +378,16 @@ class ReviewStore:
             "FROM review_sources WHERE review_id = ?",
             (review_id,),
         ).fetchall()
+        # The highest-ranked kind of source first; among equals the sighting that said most
+        # (a listing page rather than a committee report about the review), then a fixed order.
         ordered = sorted(
             sightings,
-            key=lambda s: (SOURCE_PRIORITY.get(s["source_kind"], 9), s["source"], s["url"]),
+            key=lambda s: (
+                SOURCE_PRIORITY.get(s["source_kind"], 9),
+                -len(json.loads(s["fields"])),
+                s["source"],
+                s["url"],
+            ),
         )
         observed = [json.loads(s["fields"]) for s in ordered]
         merged: dict = {}

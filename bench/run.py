@@ -1,0 +1,145 @@
+"""Benchmarks that print their numbers (nothing here asserts a time).
+
+1. Extraction: the shared partnership extractor and the NSPCC parser over every saved page.
+2. A full harvest of the bundled snapshot: wall time and the child process's peak memory.
+3. Re-harvesting an unchanged site: requests and bytes of a cold harvest against a warm one
+   that revalidates with ETags (a loopback server counts what it sends).
+
+Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crawler.extract.blocks import linearise  # noqa: E402
+from crawler.extract.listing import extract_listing  # noqa: E402
+from crawler.extract.nspcc_entries import entries_from_blocks  # noqa: E402
+from crawler.replay import sniff_content_type  # noqa: E402
+
+SNAPSHOT = ROOT / "data" / "snapshot"
+
+
+def saved_pages() -> list[tuple[str, bytes]]:
+    pages = []
+    for path in sorted(SNAPSHOT.rglob("*")):
+        if path.is_file():
+            body = path.read_bytes()
+            if (
+                "html" in sniff_content_type(path, body)
+                and b"<rss" not in body[:400]
+                and b"<feed" not in body[:400]
+            ):
+                relative = path.relative_to(SNAPSHOT).as_posix().removesuffix("index.html")
+                pages.append((f"https://{relative}", body))
+    return pages
+
+
+def bench_extraction(rounds: int = 5) -> None:
+    pages = saved_pages()
+    size = sum(len(body) for _, body in pages)
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        reviews = 0
+        for url, body in pages:
+            reviews += len(extract_listing(body, url).reviews)
+            reviews += len(entries_from_blocks(linearise(body, url)))
+        timings.append(time.perf_counter() - start)
+    best = min(timings)
+    print(f"extraction: {len(pages)} pages, {size / 1e6:.2f} MB, {reviews} reviews found per round")
+    print(
+        f"  best {best * 1000:.0f} ms, median {statistics.median(timings) * 1000:.0f} ms"
+        f" -> {len(pages) / best:.0f} pages/s, {size / best / 1e6:.1f} MB/s"
+    )
+
+
+def bench_snapshot_harvest() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "reviews.db"
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crawler.cli",
+                "harvest",
+                "--snapshot",
+                str(SNAPSHOT),
+                "--db",
+                str(db),
+                "-q",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        elapsed = time.perf_counter() - start
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        reviews = conn.execute("select count(*) from reviews").fetchone()[0]
+        sightings = conn.execute("select count(*) from review_sources").fetchone()[0]
+        conn.close()
+        print(f"snapshot harvest: {reviews} reviews, {sightings} sightings in {elapsed:.1f} s")
+        print(f"  peak memory of the harvest process: {peak_kb / 1024:.0f} MB")
+
+
+def bench_reharvest() -> None:
+    import yaml
+
+    from tests.localsite import PAGES, LocalSite
+
+    with tempfile.TemporaryDirectory() as tmp, LocalSite() as site:
+        registry = Path(tmp) / "registry.yml"
+        registry.write_text(
+            yaml.safe_dump(
+                [
+                    {
+                        "id": "kent-scp",
+                        "name": "Kent",
+                        "nation": "England",
+                        "serves": "children",
+                        "area": "Kent",
+                        "area_codes": ["E10000016"],
+                        "urls": [site.url("/slowpages/")],
+                    }
+                ]
+            )
+        )
+        db = Path(tmp) / "reviews.db"
+        command = [
+            sys.executable, "-m", "crawler.cli", "harvest", "--db", str(db), "-q", "kent-scp",
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        ]  # fmt: skip
+        env = {**os.environ, "SCR_REGISTRY": str(registry)}
+        results = []
+        for label in ("cold", "unchanged"):
+            site.set_mode("healthy")
+            subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+            results.append((label, sum(site.state.requests.values()), site.state.bytes_sent))
+        print(
+            f"re-harvest of an unchanged site ({PAGES} listing pages, ETag + Cache-Control: no-cache):"
+        )
+        cold = results[0][2]
+        for label, requests, sent in results:
+            print(
+                f"  {label:9s} {requests:3d} requests, {sent:7d} body bytes ({sent / cold:.1%} of cold)"
+            )
+
+
+if __name__ == "__main__":
+    bench_extraction()
+    bench_snapshot_harvest()
+    bench_reharvest()
