@@ -86,3 +86,18 @@ def test_a_broken_registry_file_gets_a_clear_error(tmp_path):
     broken.write_text("- id: [unclosed\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="cannot read the source registry"):
         load_registry(str(broken))
+
+
+def test_every_spider_imports_and_every_saved_source_has_answers():
+    from crawler.harvest import SPIDERS, Plan
+    from crawler.replay import snapshot_path
+
+    from .conftest import EXPECTED, SNAPSHOT
+
+    for name, path in SPIDERS.items():
+        spider = Plan(path, {}).spider
+        assert spider.name == name
+    saved = {s.id for s in load_registry() if any(snapshot_path(SNAPSHOT, u) for u in s.urls)}
+    answered = {p.stem for p in (EXPECTED / "partnerships").glob("*.yml")}
+    assert saved == answered
+    assert len(saved) >= 25
