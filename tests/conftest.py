@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,13 @@ def snapshot_db(tmp_path_factory):
     result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr
     return db
+
+
+def query(db, sql: str, *params) -> list[dict]:
+    """Rows of a read-only query against a database file, as dicts."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()

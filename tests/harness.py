@@ -172,6 +172,19 @@ def _match(expected: dict, actual: list[dict]) -> dict | None:
     return None
 
 
+def forbidden(answer: dict, actual: list[dict], label: str) -> list[str]:
+    """The answer's not_reviews texts that became a review anyway."""
+    found = []
+    for text in answer.get("not_reviews") or []:
+        key = expected_key(str(text))
+        for review in actual:
+            if key and (
+                key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))
+            ):
+                found.append(f"{label}: {text!r} became {review['id']}")
+    return found
+
+
 def compare_partnership(answer: dict, actual: list[dict]) -> Comparison:
     """Recall, precision and per-field accuracy of one source's stored reviews."""
     result = Comparison()
@@ -205,13 +218,7 @@ def compare_partnership(answer: dict, actual: list[dict]) -> Comparison:
         if any(_match(o, [review]) for o in optional):
             continue
         result.extra.append(f"{answer['source']}: {review['title']!r} -> {review['area']}")
-    for text in answer.get("not_reviews") or []:
-        key = expected_key(str(text))
-        for review in actual:
-            if key and (
-                key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))
-            ):
-                result.forbidden.append(f"{answer['source']}: {text!r} became {review['id']}")
+    result.forbidden += forbidden(answer, actual, answer["source"])
     return result
 
 
@@ -259,13 +266,7 @@ def compare_nspcc(answer: dict, actual: list[dict]) -> Comparison:
     for review in actual:
         if review["id"] not in used:
             result.extra.append(f"{answer['url']}: {review['title']!r}")
-    for text in answer.get("not_reviews") or []:
-        key = expected_key(str(text))
-        for review in actual:
-            if key and (
-                key in _keys_of(review) or name_key(review["title"]) == name_key(str(text))
-            ):
-                result.forbidden.append(f"{answer['url']}: {text!r} became {review['id']}")
+    result.forbidden += forbidden(answer, actual, answer["url"])
     return result
 
 

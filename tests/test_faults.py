@@ -8,13 +8,13 @@ it had; the health record names the fault; and the exit code says the harvest wa
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 import yaml
 
 from crawler.normalise.areas import resolve_area
 
+from .conftest import query as rows
 from .conftest import run_scr
 from .localsite import MOVED_HOST, LocalSite
 
@@ -76,14 +76,6 @@ def harvest(db, registry):
     return run_scr(
         *args, env={"SCR_REGISTRY": str(registry), "SCR_CONTACT": "mailto:test@example.org"}
     )
-
-
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    found = [dict(r) for r in conn.execute(sql, params)]
-    conn.close()
-    return found
 
 
 @pytest.fixture(scope="module")

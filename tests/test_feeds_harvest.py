@@ -4,14 +4,13 @@ pages that announce a review, without ever making a second copy of a known revie
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from crawler.extract.feeds import FeedEntry, announces_review, read_feed
 from crawler.extract.links import feed_links
 
-from .conftest import SNAPSHOT, run_scr
+from .conftest import SNAPSHOT, query, run_scr
 
 
 def saved(relative: str) -> bytes:
@@ -100,14 +99,6 @@ def cysur_db(tmp_path_factory):
     result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "cysur", "--quiet")
     assert result.returncode == 0, result.stderr
     return db
-
-
-def query(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    rows = [dict(r) for r in conn.execute(sql, params)]
-    conn.close()
-    return rows
 
 
 def test_a_review_announced_only_in_the_feed_is_harvested(cysur_db):
