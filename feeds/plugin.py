@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import datasette_atom
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
@@ -116,9 +117,37 @@ def prepare_jinja2_environment(env):
     env.globals["status_labels"] = STATUS_LABELS
 
 
-@hookimpl
+@hookimpl(trylast=True)
 def register_output_renderer():
-    return {"extension": "rss", "render": rss.render_rss, "can_render": rss.can_render_rss}
+    # Registered last, so that our ".atom" (datasette-atom's, plus a valid empty feed) wins.
+    return [
+        {"extension": "rss", "render": rss.render_rss, "can_render": rss.can_render_rss},
+        {"extension": "atom", "render": render_atom, "can_render": datasette_atom.can_render_atom},
+    ]
+
+
+def render_atom(
+    datasette, request, sql, columns, rows, database, table, query_name, view_name, data
+):
+    """datasette-atom's Atom feed; a feed with nothing in it yet is an empty feed, not a 500."""
+    if rows:
+        return datasette_atom.render_atom(
+            datasette, request, sql, columns, rows, database, table, query_name, view_name, data
+        )
+    if not datasette_atom.can_render_atom(columns):
+        return datasette_atom.render_atom(
+            datasette, request, sql, columns, rows, database, table, query_name, view_name, data
+        )
+    from datetime import UTC, datetime
+
+    from feedgen.feed import FeedGenerator
+
+    fg = FeedGenerator()
+    fg.id(request.url)
+    fg.link(href=request.url, rel="self")
+    fg.title(f"scr-digest: {query_name or table or 'query'}")
+    fg.updated(datetime.now(UTC))
+    return Response(fg.atom_str(pretty=True), content_type="application/xml; charset=utf-8")
 
 
 @hookimpl

@@ -406,3 +406,12 @@ async def test_it_is_read_only(ds):
         await ds.client.get("/reviews.json?sql=select+count(*)+as+n+from+reviews&_shape=objects")
     ).json()
     assert count["rows"] == [{"n": 5}]
+
+
+@pytest.mark.parametrize("extension", ["rss", "atom"])
+async def test_a_feed_with_nothing_in_it_yet_is_valid_and_empty(ds, extension):
+    response = await ds.client.get(f"/reviews/feed_area.{extension}?area=Nowhere")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.text)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.entries == []
