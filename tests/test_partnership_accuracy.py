@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.registry import get_source
-from crawler.spiders.partnerships import PartnershipSpider
+from crawler.spiders.partnerships import PartnershipSpider, listing_urls
 
 from .harness import (
     Comparison,
@@ -24,7 +24,8 @@ def harvest_source(source_id: str, db_path):
     spider = PartnershipSpider(sources=source_id)
     source = get_source(source_id)
     requests = [
-        spider.page(url, spider.parse_page, source=source_id, listing=True) for url in source.urls
+        spider.page(url, spider.parse_page, source=source_id, listing=True)
+        for url in listing_urls(source.urls)
     ]
     store = store_items(crawl_offline(spider, requests), db_path)
     reviews = stored_reviews(store, source_id)

@@ -100,6 +100,13 @@ def _is_furniture(el) -> bool:
 
 def strip_furniture(root, scope: str | None = None, exclude: list[str] | None = None):
     """The content part of the page: ``scope`` if given, else <main>, else the body."""
+    # An accordion's heading is often a <button> ("<h3><button>Child Q</button></h3>"): keep its
+    # words. Other buttons are controls ("Accept cookies", "Menu") and go.
+    for button in root.xpath(
+        "//h1//button | //h2//button | //h3//button | //h4//button | //h5//button | //h6//button"
+        " | //summary//button | //dt//button"
+    ):
+        button.drop_tag()
     for el in root.xpath("//" + " | //".join(DROP_TAGS)):
         el.drop_tree()
     if scope:

@@ -411,12 +411,20 @@ def _link_name(link: Link, document: bool, review_context: bool) -> str | None:
     return None
 
 
+_ENDS_IN_S = {"this", "thus", "his", "its", "is", "was", "has", "as", "us", "does", "yes", "plus"}
+
+
 def _mentions(sentence: str) -> list[tuple[int, str]]:
     """Reviews a prose sentence names, with their positions."""
     found = list(find_pseudonyms(sentence))
     for pattern in _MENTIONS:
         for m in pattern.finditer(sentence):
             name = m.group("name")
+            if (
+                sentence[m.end("name") : m.end("name") + 1] == "s"
+                and (name + "s").lower() in _ENDS_IN_S
+            ):
+                continue  # "This review" is not "Thi's review" ("Patricks SCR" is Patrick's)
             if looks_like_name(name):
                 found.append((m.start("name"), name))
     for m in _THEMATIC.finditer(sentence):
@@ -496,6 +504,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_STATUS_COLUMN = re.compile(r"publi|status|availab", re.I)
 # A table column that holds the review's own report.
 _MAIN_REPORT = re.compile(r"overview|full report|final report|^\s*report\s*$|^\s*review\s*$", re.I)
 _BRIEFING_DATE = re.compile(
@@ -846,7 +855,12 @@ class ListingExtractor:
                 if not ctx.date_is_heading:
                     ctx.date = None
                 return
-        if title is None and review_type_from_words(text) and best_date(text):
+        if (
+            title is None
+            and review_type_from_words(text)
+            and best_date(text)
+            and not _PLURAL_TYPE.search(text)  # "Serious case reviews (before the Care Act 2014)"
+        ):
             ctx.slot = {"date": text, "text": text, "level": block.level}
             ctx.current = None
             return
@@ -1218,9 +1232,11 @@ class ListingExtractor:
             return
         c = self._candidate(name, first.text, ctx, evidence="row")
         # The row's other cells may say what it is ("Serious case review (adults)").
+        # (They outrank the section's words: "Serious Case Reviews" heads a table of all kinds.)
         others = " ".join(cell.text for cell in cells[1:])
-        if review_type_from_words(others) and not review_type_from_words(c.type_text or ""):
-            c.type_text = f"{others} {c.type_text or ''}"
+        title_type = review_type_from_words(first.text)
+        if review_type_from_words(others) and not title_type:
+            c.type_text = f"{others} | {c.type_text or ''}"
         statuses: list[tuple[str, str]] = []  # (column, status) of each document column
         header = block.header or []
         for index, cell in enumerate(cells):
@@ -1257,8 +1273,12 @@ class ListingExtractor:
             ):
                 c.set_date(cell.text)
         if statuses:
-            # The review's status is its main report's; without one, the best of the rest.
-            main = [st for column, st in statuses if _MAIN_REPORT.search(column)]
+            # A status column ("Published: Not published*") says it outright; else the main
+            # report's status; else the best of the rest.
+            stated = [
+                st for column, st in statuses if _STATUS_COLUMN.search(column) and st != "published"
+            ]
+            main = stated or [st for column, st in statuses if _MAIN_REPORT.search(column)]
             if main:
                 c.status = main[0]
             else:

@@ -60,6 +60,13 @@ def review_item(
     return item
 
 
+def listing_urls(urls) -> list[str]:
+    """The registry's URLs, once each: a page listed as both http and https is read over https
+    (reading it twice would give every relative link two addresses)."""
+    secure = {u.split("://", 1)[1] for u in urls if u.startswith("https://")}
+    return [u for u in urls if not (u.startswith("http://") and u.split("://", 1)[1] in secure)]
+
+
 class PartnershipSpider(ReviewSpider):
     """Harvests the registry's pages: listings, and one level of per-review detail pages."""
 
@@ -135,7 +142,7 @@ class PartnershipSpider(ReviewSpider):
                 )
         remembered = self.remembered_feeds()
         for source in self.sources:
-            for url in source.urls:
+            for url in listing_urls(source.urls):
                 yield self.page(url, self.parse_page, source=source.id, listing=True)
             for url in sorted({*source.feeds, *remembered.get(source.id, ())}):
                 request = self.feed(source, url)
