@@ -254,6 +254,7 @@ class Context:
     section_national: bool = False
     section_local: bool | None = None
     section_type: str | None = None
+    section_text: str = ""
     date: str | None = None
     current: Candidate | None = None
     slot: dict | None = None  # a heading that named a type and date but no one yet
@@ -695,7 +696,7 @@ class ListingExtractor:
         return found
 
     def _section_says_panel(self, ctx: Context) -> bool:
-        return bool(getattr(ctx, "section_text", "") and _PANEL.search(ctx.section_text))
+        return bool(_PANEL.search(ctx.section_text))
 
     def _area_named(self, text: str | None) -> Area | None:
         """Another area a title names (own-area mentions do not count)."""
@@ -716,7 +717,6 @@ class ListingExtractor:
         ctx.national = bool(
             self.national_words.search(self.page_words)
         ) and not _LOCAL_SECTION.search(self.page_words)
-        ctx.section_text = ""
         if self._committee_report(ctx):
             return self._result()
         consumed = set()
@@ -935,7 +935,7 @@ class ListingExtractor:
         for link in block.links:
             context = text[cursor : link.end]
             cursor = link.end
-            self._mentions_before(text[: link.start], ctx, only_existing=True)
+            self._mentions_before(text[: link.start], ctx)
             self._link(link, context, ctx, block)
 
     def _lead_title(self, block: Block, ctx: Context) -> Candidate | None:
@@ -1085,7 +1085,8 @@ class ListingExtractor:
         ):
             current.summary = text[:1000]
 
-    def _mentions_before(self, text: str, ctx: Context, only_existing: bool) -> None:
+    def _mentions_before(self, text: str, ctx: Context) -> None:
+        """A known review named earlier in the paragraph is the one a later link belongs to."""
         last = None
         for _, sentence in _sentences(text):
             for _, name in _mentions(sentence):
@@ -1138,8 +1139,6 @@ class ListingExtractor:
             target.add_document(
                 url, kind, link.text if not _VAGUE.match(link.text) else _describe(context)
             )
-            if ctx.current is None and name:
-                pass
             return
         # "Read more" on a review's card opens its own page.
         if (
@@ -1192,7 +1191,7 @@ class ListingExtractor:
             _PANEL.search(sentence)
             or ctx.section_national
             or ctx.national
-            or _PANEL.search(getattr(ctx, "section_text", "") or "")
+            or _PANEL.search(ctx.section_text)
         ):
             return False
         if classify_document(text) in ("executive_summary", "learning_brief", "response"):
