@@ -491,15 +491,6 @@ class ReviewStore:
                 (status, gone_since, checked, url),
             )
 
-    def documents_due(self, source: str, before: str, limit: int = 200) -> list[str]:
-        """URLs of the documents ``source`` listed that were not checked since ``before``."""
-        rows = self.conn.execute(
-            "SELECT url FROM documents WHERE source = ? AND (checked IS NULL OR checked < ?) "
-            "ORDER BY checked IS NOT NULL, checked LIMIT ?",
-            (source, before, limit),
-        ).fetchall()
-        return [r["url"] for r in rows]
-
     # -- per-source bookkeeping -------------------------------------------------------------------
 
     def mark_unlisted(
@@ -533,13 +524,6 @@ class ReviewStore:
                         (today, review_id),
                     )
         return len(rows)
-
-    def source_review_count(self, source: str) -> int:
-        row = self.conn.execute(
-            "SELECT count(DISTINCT review_id) FROM review_sources WHERE source = ? AND listed = 1",
-            (source,),
-        ).fetchone()
-        return row[0]
 
     def record_harvest(self, record: dict) -> None:
         with self.transaction():
@@ -576,6 +560,3 @@ class ReviewStore:
 
     def get_source(self, source_id: str) -> sqlite3.Row | None:
         return self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
-
-    def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -143,13 +143,6 @@ class Digest:
     def found_count(self) -> int:
         return sum(1 for r in self.reviews if r.basis == "found")
 
-    def counts_by(self, attribute: str) -> list[tuple[str, int]]:
-        counts: dict[str, int] = {}
-        for review in self.reviews:
-            value = getattr(review, attribute) or "Unknown"
-            counts[value] = counts.get(value, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
 
 def safe_link(url: str | None) -> str | None:
     """Only absolute http(s) links are shown; anything else (javascript:, data:) is dropped."""

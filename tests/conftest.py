@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from scrapy.http import HtmlResponse, Request
 
 from crawler.database import ReviewStore
-from crawler.replay import snapshot_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "data" / "snapshot"
@@ -25,14 +26,6 @@ def fresh_store(tmp_path):
     store = ReviewStore(tmp_path / "reviews.db")
     yield store
     store.close()
-
-
-def saved_page(url: str, root: Path = SNAPSHOT, meta: dict | None = None) -> HtmlResponse:
-    """The saved copy of ``url`` as the response a spider callback receives."""
-    path = snapshot_path(root, url)
-    assert path is not None, f"no saved page for {url} in {root}"
-    request = Request(url, meta=meta or {})
-    return HtmlResponse(url=url, body=path.read_bytes(), encoding="utf-8", request=request)
 
 
 def run_scr(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -65,3 +58,33 @@ def query(db, sql: str, *params) -> list[dict]:
         return [dict(r) for r in conn.execute(sql, params)]
     finally:
         conn.close()
+
+
+@contextmanager
+def serving(db):
+    """`scr serve` on a free loopback port for the length of the block; yields its base URL."""
+    from .localsite import free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stdout.read().decode()) from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError("scr serve did not start within 60 seconds") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -246,8 +246,3 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def closed_port() -> int:
-    """A port with nothing listening on it (connection refused)."""
-    return free_port()

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
-from .localsite import free_port
+from .conftest import ROOT, serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -37,28 +32,8 @@ sync_api = pytest.importorskip("playwright.sync_api")
 def server(snapshot_db, tmp_path_factory):
     db = tmp_path_factory.mktemp("served") / "reviews.db"
     shutil.copy(snapshot_db, db)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stdout.read().decode()) from None
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("scr serve did not start within 60 seconds")
-    yield f"http://127.0.0.1:{port}", db
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(db) as base:
+        yield base, db
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ import urllib.request
 import pytest
 import yaml
 
-from .conftest import ROOT, run_scr
-from .localsite import PAGES, LocalSite, free_port
+from .conftest import ROOT, run_scr, serving
+from .localsite import PAGES, LocalSite
 
 pytestmark = pytest.mark.network_local
 
@@ -96,21 +96,7 @@ def test_datasette_keeps_answering_while_a_harvest_writes(tmp_path):
             harvest_command(db), cwd=ROOT, env=env, capture_output=True, text=True
         )
         assert first.returncode == 0, first.stderr
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", str(port)],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-                    break
-                except (urllib.error.URLError, ConnectionError):
-                    time.sleep(0.2)
+        with serving(db) as base:
             # A second harvest rewrites every sighting while readers keep asking.
             conn = sqlite3.connect(db)
             conn.execute("UPDATE documents SET checked = NULL")
@@ -140,9 +126,6 @@ def test_datasette_keeps_answering_while_a_harvest_writes(tmp_path):
             for reader in readers:
                 reader.join()
             assert writer.wait() == 0
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
     assert errors == []
     assert len(statuses) >= 20 and set(statuses) == {200}
 

@@ -247,10 +247,12 @@ def _has_block_children(el) -> bool:
 
 
 def linearise(
-    html: str | bytes, base_url: str, scope: str | None = None, exclude: list[str] | None = None
+    html, base_url: str, scope: str | None = None, exclude: list[str] | None = None
 ) -> list[Block]:
     """The page's content as blocks in reading order."""
-    root = strip_furniture(parse_html(html), scope, exclude)
+    # A tree already parsed is read in place (and its furniture removed from it).
+    tree = html if isinstance(html, etree._Element) else parse_html(html)
+    root = strip_furniture(tree, scope, exclude)
     blocks: list[Block] = []
 
     def emit(el, tag: str, level: int) -> None:
@@ -399,17 +401,17 @@ def _row_block(tr, base_url: str) -> Block | None:
     )
 
 
-def page_title(html: str | bytes) -> str:
-    root = parse_html(html)
+def page_title(html) -> str:
+    root = html if isinstance(html, etree._Element) else parse_html(html)
     title = root.findtext(".//title") or ""
     return _SPACE.sub(" ", title).strip()
 
 
-def published_date(html: str | bytes) -> str | None:
+def published_date(html) -> str | None:
     """When the page itself says it was published (a news post's own date), as ISO, or None."""
     from ..normalise.dates import normalise_date
 
-    root = parse_html(html)
+    root = html if isinstance(html, etree._Element) else parse_html(html)
     candidates = root.xpath(
         "//meta[@property='article:published_time']/@content"
         " | //meta[@itemprop='datePublished']/@content"

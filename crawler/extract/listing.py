@@ -29,7 +29,7 @@ from ..normalise.names import (
     strip_title,
 )
 from ..normalise.review_types import review_type_from_words
-from .blocks import Block, Link, linearise, page_title, published_date
+from .blocks import Block, Link, linearise, page_title, parse_html, published_date
 from .documents import classify_document, is_document_link
 from .nspcc_entries import Entry, entries_from_blocks, parse_sections, split_list
 
@@ -579,12 +579,14 @@ class ListingExtractor:
         exclude: list[str] | None = None,
         detail_for: str | None = None,
     ):
-        self.html = html
         self.url = url
-        self.blocks = linearise(html, url, scope=scope, exclude=exclude)
+        # One parse: the page's own title and date are read before its furniture is removed.
+        tree = parse_html(html)
+        title = page_title(tree)
+        self.page_date = published_date(tree)
+        self.blocks = linearise(tree, url, scope=scope, exclude=exclude)
         self.host = urlsplit(url).hostname or ""
         self.source_area = resolve_area(source_area) if source_area else None
-        self.page_date = published_date(html)
         # The Child Safeguarding Practice Review Panel is England's: elsewhere "the Panel" is a
         # board's own (Northern Ireland's Case Management Review Panel).
         self.panel_applies = self.source_area is None or self.source_area.nation in (
@@ -597,9 +599,9 @@ class ListingExtractor:
         self.follow: list[tuple[str, Candidate]] = []
         self.order = 0
         heading_text = " ".join(b.text for b in self.blocks if b.level == 1)
-        self.page_words = " ".join([page_title(html), heading_text])
+        self.page_words = " ".join([title, heading_text])
         # On a page of briefings ("7 Minute Learning"), a bare "Download" is a briefing.
-        kind = classify_document(heading_text or page_title(html))
+        kind = classify_document(heading_text or title)
         self.page_kind = "learning brief" if kind == "learning_brief" else None
         # "Local SCRs" as a section heading (not "Child R – Local Child Safeguarding Practice
         # Review", which is a review's title) means the page separates its own from others'.

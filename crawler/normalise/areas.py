@@ -102,10 +102,6 @@ def load_areas(path: str | None = None) -> dict[str, Area]:
     return by_key
 
 
-def areas_by_name() -> dict[str, Area]:
-    return {a.name: a for a in load_areas().values()}
-
-
 def _lookup(text: str) -> Area | None:
     table = load_areas()
     key = area_key(text)

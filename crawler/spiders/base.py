@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..database import ReviewStore
 from ..items import DocumentCheck
 
 # What some failures mean, when Twisted gives no message of its own.
@@ -72,23 +72,37 @@ class ReviewSpider(scrapy.Spider):
                 return middleware
         return None
 
+    def read_db(self, sql: str, *params) -> list[tuple]:
+        """Rows from the harvest's database, read-only; none when it does not exist yet (or
+        the spider runs outside a harvest, in tests)."""
+        settings = getattr(self, "settings", None)
+        path = settings.get("SCR_DB_PATH") if settings is not None else None
+        if not path or not Path(path).exists():
+            return []
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            self.logger.warning("could not read %s: %s", path, exc)
+            return []
+        finally:
+            conn.close()
+
     def document_checks(self, source: str):
         """HEAD requests re-checking the documents ``source`` listed, each at most once in
         ``SCR_DOCUMENT_RECHECK_DAYS``: a 404 or 410 marks a document gone (never deleted)."""
         settings = getattr(self, "settings", None)
         if settings is None or not settings.getbool("SCR_CHECK_DOCUMENTS"):
             return
-        path = settings.get("SCR_DB_PATH")
-        if not path or not Path(path).exists():
-            return
         days = settings.getint("SCR_DOCUMENT_RECHECK_DAYS", 7)
         before = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        store = ReviewStore(path)
-        try:
-            due = store.documents_due(source, before)
-        finally:
-            store.close()
-        for url in due:
+        due = self.read_db(
+            "SELECT url FROM documents WHERE source = ? AND (checked IS NULL OR checked < ?) "
+            "ORDER BY checked IS NOT NULL, checked LIMIT 200",
+            source,
+            before,
+        )
+        for (url,) in due:
             yield scrapy.Request(
                 url,
                 method="HEAD",

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from urllib.parse import urlencode
 
 from ..items import ReviewItem
@@ -163,18 +161,9 @@ class GovukSpider(ReviewSpider):
         return {"govuk"} if self.since else set()
 
     def last_success(self) -> date | None:
-        path = getattr(self, "settings", None) and self.settings.get("SCR_DB_PATH")
-        if not path or not Path(path).exists():
-            return None
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        rows = self.read_db("SELECT last_success FROM sources WHERE id = 'govuk'")
         try:
-            row = conn.execute("SELECT last_success FROM sources WHERE id = 'govuk'").fetchone()
-        except sqlite3.Error:
-            row = None
-        finally:
-            conn.close()
-        try:
-            return datetime.fromisoformat(row[0][:10]).date() if row and row[0] else None
+            return datetime.fromisoformat(rows[0][0][:10]).date() if rows and rows[0][0] else None
         except ValueError:
             return None
 

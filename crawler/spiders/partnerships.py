@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 from scrapy.http import TextResponse
@@ -101,18 +100,10 @@ class PartnershipSpider(ReviewSpider):
 
     def remembered_feeds(self) -> dict[str, list[str]]:
         """Feeds earlier harvests found, from the database's ``sources`` table."""
-        path = self.settings.get("SCR_DB_PATH")
-        if not path or not Path(path).exists():
-            return {}
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("SELECT id, feeds FROM sources WHERE feeds IS NOT NULL").fetchall()
-        except sqlite3.Error:
-            return {}
-        finally:
-            conn.close()
         found = {}
-        for source_id, feeds in rows:
+        for source_id, feeds in self.read_db(
+            "SELECT id, feeds FROM sources WHERE feeds IS NOT NULL"
+        ):
             try:
                 found[source_id] = [f for f in json.loads(feeds) if isinstance(f, str)]
             except ValueError:
