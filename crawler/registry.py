@@ -50,7 +50,7 @@ class RegistryError(ValueError):
 
 
 REQUIRED = ("id", "name", "nation", "serves", "area", "urls")
-HINTS = {"scope", "exclude", "follow", "no_follow", "feeds"}
+HINTS = {"scope", "exclude", "follow", "no_follow", "feeds", "lists"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -5,6 +5,7 @@ bench/accuracy.py, which prints the per-field numbers."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from twisted.python.failure import Failure
 
 from crawler.database import ReviewStore
 from crawler.normalise.names import name_key, review_name
+from crawler.normalise.vocabulary import KINDS
 from crawler.pipelines.clean import CleanPipeline
 from crawler.pipelines.normalise import NormalisePipeline
 from crawler.pipelines.store import source_kind_for
@@ -95,7 +97,24 @@ def load_expected(kind: str) -> dict[str, dict]:
     return out
 
 
+_TYPE_ACRONYMS = [
+    (re.compile(rf"\b{name}s?\b", re.I), kind.acronyms[0])
+    for kind in KINDS
+    if kind.acronyms and not kind.weak
+    for name in kind.names
+]
+
+
+def _canonical(text: str) -> str:
+    """Type names as their acronyms and numbers without leading zeros, so that an unnamed
+    review's "Domestic Homicide Review 004" and "DHR 4" are one key."""
+    for pattern, acronym in _TYPE_ACRONYMS:
+        text = pattern.sub(acronym, text)
+    return re.sub(r"\b0+(\d)", r"\1", text)
+
+
 def expected_key(name: str) -> str | None:
+    name = _canonical(str(name))
     return name_key(review_name(name) or name)
 
 

@@ -9,6 +9,7 @@ from crawler.registry import get_source
 from crawler.spiders.partnerships import PartnershipSpider, listing_urls
 
 from .harness import (
+    EXPECTED,
     Comparison,
     compare_partnership,
     crawl_offline,
@@ -17,7 +18,12 @@ from .harness import (
     stored_reviews,
 )
 
-ANSWERS = load_expected("partnerships")
+PENDING = {
+    line.strip()
+    for line in (EXPECTED / "pending.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
+ANSWERS = {k: v for k, v in load_expected("partnerships").items() if k not in PENDING}
 
 
 def harvest_source(source_id: str, db_path):

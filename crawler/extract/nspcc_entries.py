@@ -137,7 +137,7 @@ def split_list(text: str | None, separators: str = ";") -> list[str]:
     """'a; b; and c.' -> ['a', 'b', 'c']."""
     if not text:
         return []
-    text = re.sub(r"^\s*(?:includ(?:e|es|ed|ing))\b\s*:?\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"^\s*(?:includ(?:e|es|ed|ing))\b\s*:?\s*(?=\S)", "", text.strip(), flags=re.I)
     items = re.split(f"[{re.escape(separators)}]", text)
     out = []
     for i, item in enumerate(items):
