@@ -8,7 +8,7 @@ DB ?= data/reviews.db
 SNAPSHOT ?= data/snapshot
 PORT ?= 8001
 
-.PHONY: demo test install harvest serve lint format bench clean
+.PHONY: demo test install harvest serve lint format bench accuracy clean
 
 $(BIN)/scr: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Per-source and overall extraction accuracy, leave-one-site-out, and per-feature coverage.
+accuracy: install
+	$(BIN)/python bench/accuracy.py --loso --rules
 
 clean:
 	rm -rf $(VENV) data/reviews.db data/reviews.db-* data/httpcache

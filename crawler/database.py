@@ -83,6 +83,7 @@ REVIEW_SOURCE_COLUMNS: dict[str, type] = {
     "url": str,
     "seen_title": str,
     "fields": str,  # JSON: what this source said about the review
+    "evidence": str,  # JSON: why the extractor took it (score and features, or the adapter)
     "listed": int,
     "unlisted_since": str,
     "first_seen": str,
@@ -352,12 +353,14 @@ class ReviewStore:
             for k in [*MERGED_FIELDS, "published", "name_key"]
             if item.get(k) not in (None, "", [])
         }
+        evidence = item.get("evidence")
         self.conn.execute(
             "INSERT INTO review_sources (id, review_id, source, source_kind, url, seen_title, fields,"
-            " listed, unlisted_since, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,1,NULL,?,?) "
+            " evidence, listed, unlisted_since, first_seen, last_seen)"
+            " VALUES (?,?,?,?,?,?,?,?,1,NULL,?,?) "
             "ON CONFLICT(id) DO UPDATE SET source_kind=excluded.source_kind,"
-            " seen_title=excluded.seen_title, fields=excluded.fields, listed=1, unlisted_since=NULL,"
-            " last_seen=excluded.last_seen",
+            " seen_title=excluded.seen_title, fields=excluded.fields, evidence=excluded.evidence,"
+            " listed=1, unlisted_since=NULL, last_seen=excluded.last_seen",
             (
                 sighting_id,
                 review_id,
@@ -366,6 +369,7 @@ class ReviewStore:
                 url,
                 item.get("seen_title") or item.get("title"),
                 json.dumps(fields, ensure_ascii=False, sort_keys=True),
+                json.dumps(evidence, ensure_ascii=False, sort_keys=True) if evidence else None,
                 seen_at,
                 seen_at,
             ),

@@ -35,6 +35,7 @@ class ReviewItem(scrapy.Item):
     response = scrapy.Field()
     model = scrapy.Field()
     documents = scrapy.Field()  # [{"url", "kind", "title"}]
+    evidence = scrapy.Field()  # why the extractor kept it: score and features, or the adapter
     # Filled by the normalise pipeline
     name_key = scrapy.Field()
     area_code = scrapy.Field()

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from scrapy.exceptions import DropItem
 
 from crawler.database import DOCUMENT_KINDS, STATUSES
+from crawler.extract.adapters.nspcc import entries_from_blocks
 from crawler.extract.blocks import linearise
+from crawler.extract.extractor import Source, extract
 from crawler.extract.feeds import read_feed
-from crawler.extract.listing import extract_listing
-from crawler.extract.nspcc_entries import entries_from_blocks
 from crawler.normalise.areas import NATIONS
 from crawler.normalise.review_types import REVIEW_TYPES
 from crawler.pipelines.clean import CleanPipeline
@@ -86,11 +86,11 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 @given(st.lists(html_fragments, max_size=8))
 def test_the_listing_extractor_never_raises_and_stores_only_valid_records(fragments):
     html = page("".join(fragments))
-    extraction = extract_listing(html, URL, source_area="Kent")
     source = get_source("kent-scmp")
-    for candidate in extraction.reviews:
-        assert candidate.name
-        item = review_item(candidate, source, URL, extraction.page_words)
+    extraction = extract(html, URL, source=Source(source.area, source.nation, source.serves))
+    for review in extraction.reviews:
+        assert review.name
+        item = review_item(review, source, URL)
         try:
             for pipeline in PIPELINES:
                 item = pipeline.process_item(item)

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scrapy import Request
 
+from crawler.extract.adapters.nspcc import entries_from_blocks, parse_heading, split_list
 from crawler.extract.blocks import linearise
-from crawler.extract.nspcc_entries import entries_from_blocks, parse_heading, split_list
 from crawler.spiders.nspcc import START_URLS, NspccSpider
 
 from .harness import compare_nspcc, crawl_offline, load_expected, store_items, stored_reviews

@@ -1,5 +1,11 @@
 """Every saved partnership page against its answer file: the reviews it lists (recall), what
-must not become a review (precision), and documents grouped under the right review."""
+must not become a review (precision), and each review's type, date, status and documents.
+
+The number that matters is first-sight accuracy on sites the extractor was not tuned on
+(tests/expected/HOLDOUTS.md) and leave-one-site-out accuracy (``make accuracy``). Here the bar
+is over every saved page at once, plus two guards per site: no site loses most of its reviews,
+and nothing an answer file names as a trap becomes a review.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ PENDING = {
     if line.strip() and not line.startswith("#")
 }
 ANSWERS = {k: v for k, v in load_expected("partnerships").items() if k not in PENDING}
+FIELDS = ("review_type", "published", "status", "documents")
 
 
 def harvest_source(source_id: str, db_path):
@@ -48,26 +55,43 @@ def results(tmp_path_factory) -> dict[str, Comparison]:
     return out
 
 
-@pytest.mark.parametrize("source_id", sorted(ANSWERS))
-def test_every_listed_review_is_found(results, source_id):
-    assert results[source_id].missing == []
-
-
-@pytest.mark.parametrize("source_id", sorted(ANSWERS))
-def test_nothing_else_becomes_a_review(results, source_id):
-    assert results[source_id].extra == []
-    assert results[source_id].forbidden == []
-
-
-@pytest.mark.parametrize("source_id", sorted(ANSWERS))
-def test_fields_and_documents_are_right(results, source_id):
-    assert results[source_id].wrong == []
-
-
-def test_overall_precision_and_recall(results):
+@pytest.fixture(scope="module")
+def total(results) -> Comparison:
     total = Comparison()
     for result in results.values():
         total.add(result)
-    assert total.expected >= 60
+    return total
+
+
+def test_the_corpus_is_the_size_it_should_be():
+    # 73 saved sources: children's partnerships, adults boards and DHR pages in all nations.
+    assert len(ANSWERS) >= 70
+    serves = [get_source(s).serves for s in ANSWERS]
+    lists = [get_source(s).hints.get("lists") for s in ANSWERS]
+    assert serves.count("adults") >= 20
+    assert lists.count("dhr") >= 10
+
+
+def test_overall_precision_and_recall(total):
+    assert total.expected >= 350
     assert total.precision >= 0.95, (total.precision, total.extra)
-    assert total.recall >= 0.9, (total.recall, total.missing)
+    assert total.recall >= 0.92, (total.recall, total.missing)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_field_accuracy(total, field):
+    right, count = total.fields[field]
+    wrong = [w for w in total.wrong if f": {field} " in w]
+    assert right / count >= 0.90, wrong
+
+
+@pytest.mark.parametrize("source_id", sorted(ANSWERS))
+def test_no_site_loses_most_of_its_reviews(results, source_id):
+    result = results[source_id]
+    assert result.recall >= 0.5, result.missing
+    assert result.precision >= 0.5, result.extra
+
+
+@pytest.mark.parametrize("source_id", sorted(ANSWERS))
+def test_named_traps_never_become_reviews(results, source_id):
+    assert results[source_id].forbidden == []

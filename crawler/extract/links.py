@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from .blocks import parse_html
+from lxml import etree
+
+from .page import parse_html
 
 _NEXT_TEXT = re.compile(
     r"^\W*(?:next(?: page)?|older(?: entries| reviews| posts)?|more|previous page|page \d+|\d+)\W*$",
@@ -16,12 +18,16 @@ _NEXT_TEXT = re.compile(
 _PAGE_PARAM = re.compile(r"[?&](?:page|paged|p|pg|start|offset)=\d+|/page/\d+/?$", re.I)
 
 
-def next_pages(html: str | bytes, url: str) -> list[str]:
+def _tree(html):
+    return html if isinstance(html, etree._Element) else parse_html(html)
+
+
+def next_pages(html: str | bytes | etree._Element, url: str) -> list[str]:
     """Same-listing pages linked from this one (same site and path, or /page/N/), in order."""
     here = urlsplit(url)
     base = re.sub(r"/page/\d+/?$", "/", here.path)
     found = []
-    root = parse_html(html)
+    root = _tree(html)
     for link in root.xpath("//a[@href] | //link[@href]"):
         href = link.get("href").strip()
         rel = (link.get("rel") or "").lower().split()
@@ -38,11 +44,11 @@ def next_pages(html: str | bytes, url: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def site_links(html: str | bytes, url: str) -> list[str]:
+def site_links(html: str | bytes | etree._Element, url: str) -> list[str]:
     """Every link on the page (navigation and sidebars included) to the same site."""
     host = urlsplit(url).netloc.lower()
     found = []
-    for link in parse_html(html).xpath("//a[@href]"):
+    for link in _tree(html).xpath("//a[@href]"):
         target = urljoin(url, link.get("href").strip()).split("#")[0]
         parts = urlsplit(target)
         if parts.scheme in ("http", "https") and parts.netloc.lower() == host and target != url:
@@ -53,11 +59,11 @@ def site_links(html: str | bytes, url: str) -> list[str]:
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
-def feed_links(html: str | bytes, url: str) -> list[str]:
+def feed_links(html: str | bytes | etree._Element, url: str) -> list[str]:
     """The site's news feeds that a page advertises (<link rel="alternate">), without the
     per-post comment feeds WordPress also lists."""
     found = []
-    for link in parse_html(html).xpath("//link[@href]"):
+    for link in _tree(html).xpath("//link[@href]"):
         rel = (link.get("rel") or "").lower().split()
         title = (link.get("title") or "").lower()
         target = urljoin(url, link.get("href").strip())

@@ -124,6 +124,11 @@ def resolve_area(text: str | None) -> Area | None:
     """The area a name stands for ("Bedford Borough" is Bedford); Anonymous for unnamed ones."""
     if not text or not text.strip():
         return None
+    return _resolve(text, str(_table_path()))
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str, table: str) -> Area | None:
     cleaned = re.sub(r"\s+", " ", text).strip(" -–—:,.")
     if _ANONYMOUS_WORDS.match(cleaned):
         return ANONYMOUS_AREA
@@ -137,14 +142,21 @@ def find_area_in(text: str | None, exclude: set[str] | None = None) -> Area | No
     table = load_areas()
     words = area_key(text).split()
     exclude = exclude or set()
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
+        step = 1
         for length in range(min(6, len(words) - i), 0, -1):
             key = " ".join(words[i : i + length])
             area = table.get(key)
-            if area and area.kind not in ("nation", "national") and area.name not in exclude:
-                if re.fullmatch(r"[ensw]\d{8}", key):
-                    continue
-                return area
+            if area is None or area.kind in ("nation", "national"):
+                continue
+            if re.fullmatch(r"[ensw]\d{8}", key):
+                continue
+            if area.name in exclude:
+                step = length  # "North Somerset" excluded is not "Somerset"
+                break
+            return area
+        i += step
     return None
 
 

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -48,6 +49,7 @@ _PATTERNS = [
 ]
 
 EARLIEST_YEAR = 1970
+_DIGITS = re.compile(r"\d\d")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,13 @@ def find_dates(text: str | None) -> list[FoundDate]:
     """Every date in ``text``, in reading order, each span claimed by its most precise form."""
     if not text:
         return []
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str) -> tuple[FoundDate, ...]:
+    if not _DIGITS.search(text):
+        return ()  # every date has a year
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     for pattern in _PATTERNS:
@@ -107,7 +116,7 @@ def find_dates(text: str | None) -> list[FoundDate]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(FoundDate(iso, m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def normalise_date(text: str | None) -> str | None:

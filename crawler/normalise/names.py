@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import find_dates
+from .vocabulary import KINDS, NAMED_TYPES
 
 _LETTERS = r"[A-Z]{1,3}\d{0,4}"
 # Words that follow "Child"/"Baby"/"Family" in topics, not names ("Child Protection").
@@ -24,12 +26,15 @@ _SUBJECT_PATTERNS = [
     # GwSB CPR 01/2021 (the board's initials first)
     r"(?:[A-Z][A-Za-z]{1,5}[A-Z]\s+)?(?:CPR|APR|SUSR|CYSUR)\s+(?:[A-Z]{2,6}\s+)?\d{1,2}[\s\-/]\d{2,4}\b",
     r"\b[A-Z]{2,6}\s?(?:19|20)\d\d-\d\d/\d+\b",
-    # CTMSB 1/2022, CYSUR 3/2018: a board's own numbering
-    r"\b[A-Z]{3,6}\s\d{1,2}/(?:19|20)\d\d\b",
+    # CTMSB 1/2022, CYSUR 3/2018, ABSB 06-2021, GwSB 01/2021, WGA N5 2016, NWSB 01-2025: a
+    # board's own numbering (letters, a number, a year)
+    r"\b[A-Z][A-Za-z]{1,5}[A-Z]\s?(?:[A-Z]\d{1,3}|\d{1,2})[-/ ](?:19|20)\d\d\b",
     # Children F, G and H / Siblings A and B / Children A-D
-    rf"(?:Children|Siblings|Brothers|Sisters|Young People)\s+{_LETTERS}(?:\s*(?:,|and|&|-|to)\s*{_LETTERS})+",
+    rf"(?:Children|Siblings|Brothers|Sisters|Young People)\s+{_LETTERS}\b(?:\s*(?:,|and|&|-|to)\s*{_LETTERS}\b)+",
     # Child LG, Baby A, Young Person F, Family U, Adult B, Child A1301, Baby T2
     rf"(?:Child|Baby|Young Person|Family|Adult|Infant|Sibling|Person|Case)\s+{_LETTERS}\b(?:\s*(?:and|&)\s*{_LETTERS}\b)?",
+    # Person 1, Adult 3, Case 12: numbered subjects
+    r"(?:Child|Baby|Young Person|Family|Adult|Person|Case)\s+\d{1,3}\b(?![/.-]\d)",
     # Mr Z, Ms A, Mrs B (also 'Mr Z' in quotes)
     rf"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+['‘\"]?(?:{_LETTERS}|{_FIRST})\b",
     # Baby Rose, Child Iris, Baby Ivy
@@ -47,39 +52,46 @@ _TITLE_SUBJECT = re.compile(
     "|".join(f"(?:{p})" for p in [*_SUBJECT_PATTERNS[:2], _JOINED_SUBJECTS, *_SUBJECT_PATTERNS[2:]])
 )
 
-# Words that describe the review or the document rather than name anyone.
+# Words that describe the review or the document rather than name anyone: every review type's
+# names and acronyms (the vocabulary), and the words for documents and publishing.
 _NOISE = re.compile(
-    r"\b(?:(?:local |national )?(?:child )?safeguarding practice reviews?|serious case (?:management )?"
-    r"reviews?|significant case reviews?|safeguarding adults? reviews?|domestic homicide reviews?"
-    r"|(?:child|adult) practice reviews?|case management reviews?|single unified safeguarding reviews?"
-    r"|(?:multi[- ]agency )?learning reviews?|rapid reviews?|discretionary"
-    r"|L?CSPRs?|SPRs?|SCRs?|SARs?|DHRs?|CPRs?|APRs?|SUSRs?|CMRs?|MALRs?"
+    rf"{NAMED_TYPES.pattern}|\b(?:multi[- ]agency learning reviews?|MALRs?|discretionary|local|national"
     r"|overview reports?|full reports?|final reports?|executive summary|summary reports?|reports?"
     r"|one[- ]page (?:learning )?summary|learning (?:summary|brief(?:ing)?|briefing note)"
     r"|(?:7|seven)[- ]minute (?:briefing|learning)(?: note)?|practitioner briefing|briefing(?: note)?"
     r"|action plan|(?:partnership |agency )?response|media statement|press release"
+    r"|lunch and learn|learning event|podcast|video|recording|webinar|presentation|slides"
     r"|published(?: on)?(?: the)?|publication|final|update[d]?|draft|v\d+|version \d+"
     r"|pdf icon|word icon|pdf|docx?|into|in respect of|in relation to|concerning|regarding|about"
     r"|the death of|reviews?|into)\b",
     re.I,
 )
 _FILE_TYPE = r"(?:pdf|docx?|word|excel|xlsx?|pptx?|odt|rtf)\b"
-_FILE_SIZE = r"\d+(?:\.\d+)?\s*(?:kb|mb|k|m)\b"
+_FILE_SIZE = r"\d+(?:[.,]\d+)?\s*(?:kb|mb|k|m)\b"
 # How sites describe a file beside its link: "(PDF)", "(PDF, 1.2MB)", "[287kb]", "PDF, 980KB",
 # "pdf icon". Never part of a review's name.
 FILE_MARK = re.compile(
-    rf"[\[(]\s*(?:{_FILE_TYPE}(?:\s*[,:-]?\s*{_FILE_SIZE})?|{_FILE_SIZE})\s*[\])]"
-    rf"|\b{_FILE_TYPE}\s*[,:-]?\s*{_FILE_SIZE}|\b(?:pdf|word|document) icon\b",
+    rf"[\[(]\s*(?:{_FILE_TYPE}(?:\s*[,:-]?\s*(?:file\s*,?\s*)?{_FILE_SIZE})?|{_FILE_SIZE})\s*[\])]"
+    rf"|\b{_FILE_TYPE}\s*[,:-]?\s*{_FILE_SIZE}|\b(?:pdf|word|document) icon\b"
+    rf"|\b\d+(?:[.,]\d+)?\s?(?:kb|mb)\b",
     re.I,
 )
 _SIZE = FILE_MARK
 _EXT = re.compile(r"\.(?:pdf|docx?|odt|rtf)\b", re.I)
 
 
+_EDGE = re.compile(
+    r"^(?:[\s\-–—:;,.|'\"‘’“”()]|(?:and|&|or)\b)+|(?:[\s\-–—:;,.|'\"‘’“”(]|\b(?:and|&|or))+$"
+)
+
+
 def _tidy(text: str) -> str:
+    """Without the punctuation, and the dangling "and" a removed word leaves ("Poppy and")."""
     text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^[\s\-–—:;,.|'\"‘’“”()]+|[\s\-–—:;,.|'\"‘’“”(]+$", "", text)
-    return text.strip()
+    previous = None
+    while previous != text:
+        previous, text = text, _EDGE.sub("", text).strip()
+    return text
 
 
 _CAPS_WORDS = re.compile(
@@ -98,9 +110,9 @@ def _title_case_caps(text: str) -> str:
 # Board acronyms in titles ("Leo – HSCB Report"): who published, not who it is about.
 _BOARD_ACRONYM = re.compile(r"\b[A-Z]{0,4}(?:LSCB|LSCP|SCB|SCP|SAB|SCMP|CSP|SSP|SP)\b")
 _TYPE_PHRASES = re.compile(
-    r"\b(?:(?:local |national )?child safeguarding practice reviews?|safeguarding practice reviews?"
-    r"|serious case (?:management )?reviews?|safeguarding adults? reviews?|domestic homicide reviews?"
-    r"|(?:child|adult) practice reviews?)\b",
+    "|".join(
+        rf"\b{name}s?\b" for kind in KINDS if not kind.weak for name in kind.names if " " in name
+    ),
     re.I,
 )
 # Topic words: a title made of these names a theme, not a person ("Sibling Abuse").
@@ -152,9 +164,16 @@ _NOT_NAME_WORDS = {
     "translations", "language", "languages", "easy", "accessible", "large", "print", "audio",
     "regional", "county", "borough", "city", "district", "joint", "combined",
     "concise", "extended", "single", "unified", "statutory", "independent", "initial",
+    "government", "office", "department", "authority", "commission", "trust", "university", "college", "school", "safety", "building", "discretionary", "mandatory", "unpublished", "delayed", "withdrawn", "removed", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "last", "date", "posted", "downloads", "completed", "ongoing", "closed", "open", "pending", "professional", "curiosity", "adultification",
+    "chronologies", "chronology", "inquiry", "conclusion", "topics",
+    "the", "this", "that", "these", "those", "it", "its", "their", "there", "they", "he", "she",
+    "his", "her", "hers", "him", "them", "if", "in", "on", "at", "by", "for", "to", "of", "with",
+    "from", "as", "or", "but", "not", "no", "yes", "also", "please", "thank", "thanks",
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def strip_title(text: str) -> str:
     """The title without file-name debris, sizes, dates, type words and document words."""
     text = _title_case_caps(_EXT.sub(" ", text).replace("_", " "))
@@ -186,6 +205,7 @@ def find_pseudonyms(text: str | None) -> list[tuple[int, str]]:
     ]
 
 
+@lru_cache(maxsize=8192)
 def find_pseudonym(text: str | None) -> str | None:
     """The subject named in a title or sentence (``Child LG``, ``Mr Z``), or None."""
     if not text:
@@ -232,15 +252,17 @@ def normalise_pseudonym(text: str | None) -> str | None:
     return rest if looks_like_name(rest) else None
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name(text: str | None) -> bool:
     """'Jasmine', 'Claire and Anne', 'Tom & Ann' are names; 'Sibling Abuse' is a topic."""
     if not text or len(text) > 40:
         return False
-    words = re.findall(r"[A-Za-z']+", text)
+    text = re.sub(r"['’]s\b", "", text)  # "David’s SAR" names David
+    words = re.findall(r"[A-Za-z'’]+", text)
     if not words or len(words) > 5:
         return False
     for word in words:
-        lower = word.lower().strip("'")
+        lower = word.lower().strip("'’")
         if lower == "and":
             continue
         if lower in _TOPIC_WORDS or lower in _NOT_NAME_WORDS or not word[0].isupper():
@@ -262,13 +284,15 @@ def review_name(title: str | None) -> str | None:
 
 
 def name_key(name: str | None) -> str | None:
-    """A matching key: case, quotes, 'and'/'&', punctuation and the word 'the' do not matter."""
+    """A matching key: case, quotes, 'and'/'&', punctuation and a leading article do not matter.
+    A single letter is a pseudonym, not an article: "Child A" keys as "child a", "A" as "a"."""
     if not name:
         return None
     text = name.lower().replace("&", " and ")
     text = re.sub(r"['‘’\"]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    text = re.sub(r"\b(?:the|a|an)\b", " ", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"^(?:the|an?)\s+(?=[a-z0-9]{2})", " ", text)
+    text = re.sub(r"\bthe\b", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text or None
 

@@ -2,56 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from .vocabulary import REVIEW_TYPES, type_named
 
-REVIEW_TYPES = (
-    "scr",
-    "lcspr",
-    "national_review",
-    "sar",
-    "dhr",
-    "cpr",
-    "susr",
-    "cmr",
-    "learning_review",
-    "other",
-)
-
-# (type, pattern). The earliest match in the text wins; on the same position the first listed.
-_STRONG = [
-    ("national_review", r"national (?:child safeguarding practice )?review|national panel review"),
-    # A thematic review looks across cases, whatever it is called ("Thematic Serious Case Review").
-    (
-        "other",
-        r"thematic (?:local |child )*(?:serious case |safeguarding practice |learning |multi-agency )?"
-        r"(?:reviews?|scrs?|l?csprs?|sprs?|sars?|dhrs?|cprs?)\b",
-    ),
-    ("dhr", r"domestic homicide reviews?|\bDHRs?\b|domestic abuse related death reviews?"),
-    ("susr", r"single unified safeguarding reviews?|\bSUSRs?\b"),
-    ("sar", r"safeguarding adults? reviews?|adult safeguarding reviews?|\bSARs?\b"),
-    ("cpr", r"(?:child|adult) practice reviews?|\b(?:CPR|APR)s?\b|\bCYSUR\b"),
-    ("scr", r"serious case management reviews?"),
-    ("cmr", r"case management reviews?|\bCMRs?\b"),
-    ("lcspr", r"(?:local |rapid )?(?:child )?safeguarding practice reviews?|\b(?:L?CSPR|SPR)s?\b"),
-    ("scr", r"serious case reviews?|significant case reviews?|\bSCRs?\b|\bSICRs?\b"),
-    ("learning_review", r"rapid reviews?|(?<!agency )learning reviews?"),
-]
-# Words that say "a review, of some other kind" only when nothing stronger is said.
-_WEAK = [
-    ("other", r"multi[- ]agency learning reviews?|\bMALRs?\b|thematic reviews?|thematic\b"),
-]
-
-_COMPILED_STRONG = [(t, re.compile(p, re.I)) for t, p in _STRONG]
-_COMPILED_WEAK = [(t, re.compile(p, re.I)) for t, p in _WEAK]
-
-
-def _first_match(text: str, patterns) -> str | None:
-    best: tuple[int, int, str] | None = None
-    for order, (kind, pattern) in enumerate(patterns):
-        m = pattern.search(text)
-        if m and (best is None or (m.start(), order) < best[:2]):
-            best = (m.start(), order, kind)
-    return best[2] if best else None
+__all__ = ["REVIEW_TYPES", "default_review_type", "normalise_review_type", "review_type_from_words"]
 
 
 def review_type_from_words(text: str | None) -> str | None:
@@ -63,7 +16,7 @@ def review_type_from_words(text: str | None) -> str | None:
     if not text:
         return None
     for part in text.split(" | "):
-        found = _first_match(part, _COMPILED_STRONG) or _first_match(part, _COMPILED_WEAK)
+        found = type_named(part)
         if found:
             return found
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 REVIEW_TYPES = (
     "scr",
@@ -92,7 +93,7 @@ def _name_pattern(name: str, plural: bool) -> str:
 
 
 def _acronym_pattern(acronym: str, plural: bool) -> str:
-    return rf"\b{acronym}(?:['’]?s){'' if plural else '?'}\b"
+    return rf"\b{acronym}(?:['’]?[sS]){'' if plural else '?'}\b"
 
 
 def _kind_pattern(kind: Kind, plural: bool = False) -> str:
@@ -119,6 +120,13 @@ ANY_TYPE = re.compile(
     "|".join(f"(?:{p.pattern})" for _, p, weak in TYPE_PATTERNS if not weak)
     + r"|(?i:\bmulti[- ]agency learning reviews?\b)|\bMALRs?\b"
 )
+# Type words that are not themselves a review's topic ("Thematic" names a thematic review).
+NAMED_TYPES = re.compile(
+    "|".join(
+        f"(?:{_kind_pattern(kind)})" for kind in KINDS if not kind.weak and kind.type != "other"
+    ),
+    re.I,
+)
 PLURAL_TYPE = re.compile(
     "|".join(f"(?:{_kind_pattern(kind, plural=True)})" for kind in KINDS if not kind.weak)
     + r"|\breviews\b",
@@ -138,17 +146,32 @@ def _first_match(text: str, weak: bool) -> str | None:
     return best[2] if best else None
 
 
+# Every type name and acronym contains one of these (a quick test before the patterns).
+_HINTS = ("review", "scr", "sar", "dhr", "cpr", "apr", "spr", "cmr", "susr", "dardr", "sicr",
+          "icr", "malr", "cysur", "thematic")  # fmt: skip
+
+
+def mentions_type(text: str | None) -> bool:
+    """Whether ``text`` could name a review type at all (a cheap test)."""
+    if not text:
+        return False
+    low = text.lower()
+    return any(hint in low for hint in _HINTS)
+
+
+@lru_cache(maxsize=8192)
 def type_named(text: str | None) -> str | None:
     """The review type that ``text`` names (its earliest type words), or None."""
-    if not text:
+    if not mentions_type(text):
         return None
     return _first_match(text, weak=False) or _first_match(text, weak=True)
 
 
+@lru_cache(maxsize=8192)
 def is_plural_type(text: str | None) -> bool:
     """'Serious Case Reviews', 'Our SARs', 'Practice reviews': a heading about reviews, not
     one review. ("SARs" in capitals only; a plural acronym in lower case is a word.)"""
-    if not text:
+    if not mentions_type(text):
         return False
     m = PLURAL_TYPE.search(text)
     if not m:
@@ -161,4 +184,47 @@ def is_plural_type(text: str | None) -> bool:
 
 def strip_type_words(text: str) -> str:
     """``text`` without its review-type names and acronyms."""
-    return ANY_TYPE.sub(" ", text)
+    return ANY_TYPE.sub(" ", text) if mentions_type(text) else text
+
+
+# What each type is called in a sentence or a title ("Child N: local child safeguarding practice
+# review, Salford"). Each label is also a name the patterns above recognise.
+TYPE_LABELS = {
+    "scr": "serious case review",
+    "lcspr": "local child safeguarding practice review",
+    "national_review": "national review",
+    "sar": "safeguarding adults review",
+    "dhr": "domestic homicide review",
+    "cpr": "child practice review",
+    "susr": "single unified safeguarding review",
+    "cmr": "case management review",
+    "learning_review": "learning review",
+    "other": "thematic review",
+}
+TYPE_ACRONYMS = {
+    "scr": "SCR",
+    "lcspr": "LCSPR",
+    "sar": "SAR",
+    "dhr": "DHR",
+    "cpr": "CPR",
+    "susr": "SUSR",
+    "cmr": "CMR",
+}
+
+
+# Titles about something other than one review: general site vocabulary, on every board's site
+# (a report on many reviews, guidance, training, a form, a policy, an audit).
+NOT_A_REVIEW = re.compile(
+    r"\b(?:annual report|report of the (?:national )?panel|panel'?s? (?:annual|report)|newsletter"
+    r"|working together|statutory guidance|\bguidance\b|\btraining\b|conference|consultation"
+    r"|call for evidence|\bstrategy\b|procedures?|\bpolic(?:y|ies)\b|toolkit|leaflet|webinar"
+    r"|e-learning|\bcourses?\b|\bevents?\b|referral|notification|\bforms?\b|threshold|business plan"
+    r"|triennial|biennial|(?:national )?analysis of|national (?:case review )?repository|sign up"
+    r"|subscribe|privacy|cookies?|accessibility|what (?:is|are) an?\b|types of reviews?|campaign"
+    r"|\btemplate\b|register of|\bframework\b|\bprotocol\b|\bflowchart\b|\bchecklist\b|interests"
+    r"|minutes|agenda|report a concern|contact us|vacanc|\bjobs?\b|\bhandbook\b|\bresearch\b"
+    r"|learning from (?:case |serious |local |national |safeguarding )*reviews|library|\bfaqs?\b"
+    r"|learning and improvement|quality assurance|\baudits?\b|\bdata\b|dashboard|\bpriorities\b"
+    r"|easy read guide|information for (?:families|professionals|practitioners)|terms of reference)",
+    re.I,
+)

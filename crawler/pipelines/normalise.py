@@ -38,7 +38,8 @@ def normalise_item(adapter: ItemAdapter) -> None:
     title = adapter.get("title")
     pseudonym = normalise_pseudonym(adapter.get("pseudonym") or adapter.get("name") or title)
     adapter["pseudonym"] = pseudonym
-    adapter["name_key"] = name_key(pseudonym or review_name(adapter.get("name") or title))
+    name = adapter.get("name") or title
+    adapter["name_key"] = name_key(pseudonym or review_name(name) or name)
 
     published = adapter.get("published")
     if not (published and _ISO.match(published)):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from scrapy.http import TextResponse
 
+from ..extract.adapters.nspcc import Entry, entries_from_blocks
 from ..extract.blocks import linearise
 from ..extract.documents import classify_document
 from ..extract.links import next_pages
-from ..extract.nspcc_entries import Entry, entries_from_blocks
 from ..items import ReviewItem
 from .base import ReviewSpider
 

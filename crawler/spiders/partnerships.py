@@ -8,9 +8,12 @@ from pathlib import Path
 
 from scrapy.http import TextResponse
 
+from ..extract.extractor import Source as PageSource
+from ..extract.extractor import extract
 from ..extract.feeds import announces_review, read_feed
 from ..extract.links import feed_links, next_pages, site_links
-from ..extract.listing import Candidate, extract_listing
+from ..extract.page import parse_html
+from ..extract.review import Review
 from ..items import ReviewItem
 from ..registry import Source, load_registry
 from ..replay import snapshot_path
@@ -19,9 +22,7 @@ from .base import ReviewSpider
 PANEL = "Child Safeguarding Practice Review Panel"
 
 
-def review_item(
-    candidate: Candidate, source: Source, page_url: str, page_words: str = ""
-) -> ReviewItem:
+def review_item(review: Review, source: Source, page_url: str) -> ReviewItem:
     """The item for one extracted review, as this source saw it on this page."""
     item = ReviewItem(
         source=source.id,
@@ -30,32 +31,30 @@ def review_item(
         source_area=source.area,
         source_nation=source.nation,
         serves=source.serves,
-        title=candidate.title,
-        seen_title=candidate.title,
-        name=candidate.name,
-        # Words nearest the review decide its type: its title, its summary, then the page's.
-        type_text=" | ".join(
-            filter(None, [candidate.type_text, (candidate.summary or "")[:400], page_words])
-        ),
-        published_text=candidate.published_text,
-        status=candidate.status,
-        summary=candidate.summary,
-        themes=candidate.themes,
-        keywords=candidate.keywords,
-        recommendations=candidate.recommendations,
-        background=candidate.background,
-        response=candidate.response,
-        model=candidate.model,
-        documents=candidate.documents,
+        title=review.title,
+        seen_title=review.title,
+        name=review.name,
+        type_text=review.type_text,
+        published_text=review.published,
+        status=review.status,
+        summary=review.summary,
+        themes=review.themes,
+        keywords=review.keywords,
+        recommendations=review.recommendations,
+        background=review.background,
+        response=review.response,
+        model=review.model,
+        documents=review.documents,
+        evidence=review.evidence,
     )
-    if candidate.national:
+    if review.national:
         item["area_text"] = "National"
         item["review_type"] = "national_review"
         item["author"] = PANEL
-    elif candidate.area is not None:
-        item["area_text"] = candidate.entry_area_text or candidate.area.name
-    elif candidate.entry_area_text:
-        item["area_text"] = candidate.entry_area_text
+    elif review.area_text:
+        item["area_text"] = review.area_text
+    elif review.area is not None:
+        item["area_text"] = review.area.name
     return item
 
 
@@ -149,27 +148,31 @@ class PartnershipSpider(ReviewSpider):
             return
         detail_for = response.meta.get("detail_for")
         hints = source.hints
-        extraction = extract_listing(
-            response.text,
+        tree = parse_html(response.body if response.encoding == "utf-8" else response.text)
+        feeds = feed_links(tree, response.url)
+        pages = next_pages(tree, response.url)
+        linked = site_links(tree, response.url) if hints.get("follow") else []
+        extraction = extract(
+            tree,
             response.url,
-            source_area=source.area,
+            source=PageSource(source.area, source.nation, source.serves, hints.get("lists")),
             scope=hints.get("scope"),
             exclude=hints.get("exclude"),
             detail_for=detail_for,
         )
-        for candidate in extraction.reviews:
-            yield review_item(candidate, source, response.url, extraction.page_words)
-        for url in feed_links(response.text, response.url):
+        for review in extraction.reviews:
+            yield review_item(review, source, response.url)
+        for url in feeds:
             request = self.feed(source, url)
             if request is not None:
                 yield request
         if response.meta.get("detail"):
             return  # detail pages are followed one level only
-        pages = response.meta.get("pages", 1)
-        if pages < self.max_pages:
-            for url in next_pages(response.text, response.url):
+        seen = response.meta.get("pages", 1)
+        if seen < self.max_pages:
+            for url in pages:
                 yield self.page(
-                    url, self.parse_page, source=source.id, listing=True, pages=pages + 1
+                    url, self.parse_page, source=source.id, listing=True, pages=seen + 1
                 )
         if hints.get("no_follow"):
             return
@@ -185,7 +188,7 @@ class PartnershipSpider(ReviewSpider):
         if follow:
             # The site's hint names its review pages, wherever they are linked (a "Recent
             # posts" sidebar, say): follow those too, reading each as a page of its own.
-            for url in site_links(response.text, response.url):
+            for url in linked:
                 if url not in followed and re.search(follow, url):
                     yield self.page(url, self.parse_page, source=source.id, detail=True)
 

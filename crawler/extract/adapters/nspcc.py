@@ -8,9 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalise.areas import resolve_area
-from ..normalise.names import FILE_MARK
-from .blocks import Block
+from ...normalise.areas import resolve_area
+from ...normalise.dates import normalise_date
+from ...normalise.names import FILE_MARK
+from ...normalise.vocabulary import ANY_TYPE
+from ..blocks import Block, blocks_of
+from ..documents import classify_document
+from ..review import Review
+from . import Claim
 
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -19,6 +24,7 @@ _MONTHS = (
 _HEAD = re.compile(
     rf"^\s*(?:(?P<month>{_MONTHS})\.?\s*)?(?P<year>(?:19|20)\d\d)(?![\d/])\s*(?P<rest>.+)$", re.I
 )
+_DOCUMENT_WORDS = re.compile(r"\b(?:report|summary|briefing|review|published)\b", re.I)
 # A separator: a dash of any kind with space on at least one side, or a colon/pipe.
 _SEP = re.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+|\s*[:|]\s+")
 _READ_LINK = re.compile(
@@ -107,6 +113,8 @@ def parse_heading(text: str) -> Heading | None:
         return None
     if len(area_text) > 70 or len(name) > 90:
         return None
+    if ANY_TYPE.search(area_text) or _DOCUMENT_WORDS.search(area_text):
+        return None  # "2022 SAR Report – 'Joan'" is a year-first title, not year – area – name
     month = m.group("month")
     return Heading(int(m.group("year")), month.capitalize() if month else None, area_text, name)
 
@@ -274,3 +282,43 @@ def entries_from_blocks(blocks: list[Block]) -> list[tuple[Entry, int, int]]:
 def _is_label_heading(block: Block) -> bool:
     """A bold 'Key issues:' line inside an entry is a label, not the end of the entry."""
     return bool(_LABEL_RE.match(block.text + ("" if ":" in block.text else ":")))
+
+
+# -- the adapter hook --------------------------------------------------------------------------
+
+
+def review_of(entry: Entry) -> Review:
+    review = Review(
+        name=entry.name,
+        title=entry.heading,
+        subject_kind="subject",
+        area_text=entry.area_text,
+        published=f"{entry.year}" if not entry.month else None,
+        type_text=" ".join(filter(None, [entry.heading, entry.summary, entry.model])),
+        summary=entry.summary,
+        themes=entry.themes,
+        recommendations=entry.recommendations,
+        keywords=entry.keywords,
+        background=entry.background,
+        response=entry.response,
+        model=entry.model,
+        evidence={"adapter": "nspcc", "entry": entry.heading},
+    )
+    review.published = normalise_date(entry.published_text)
+    if entry.report_url:
+        kind = classify_document(entry.report_text, url=entry.report_url)
+        review.add_document(entry.report_url, kind, entry.report_text)
+    return review
+
+
+def claim(page, units, context) -> Claim | None:
+    """NSPCC-style entries, on the NSPCC's pages or copied onto a board's."""
+    blocks = blocks_of(units)
+    found = entries_from_blocks(blocks)
+    if not found:
+        return None
+    reviews, taken = [], []
+    for entry, start, end in found:
+        reviews.append(review_of(entry))
+        taken.extend(b.unit for b in blocks[start:end] if b.unit is not None)
+    return Claim(reviews, taken)

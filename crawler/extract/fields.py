@@ -1,0 +1,247 @@
+"""Fields of a record, as pure functions of its text: the role of each date, its status, its
+themes and its summary.
+
+A date plays one role: when the review was published, when the incident happened, the year of
+a death after a name ("Anne (2019)"), a revision ("action plan updated May 2024"), or part of a
+reference code ("ABSB 06-2021", "8/2020"). Only publication dates date a review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..normalise.dates import MONTHS, find_dates
+from ..normalise.vocabulary import ANY_TYPE
+
+_PUBLISH = re.compile(
+    r"\b(?:publish(?:ed|es|ing)?|publication|released?|issued|launched|posted|made public"
+    r"|date of (?:publication|release)|available from)\b",
+    re.I,
+)
+_REVISED = re.compile(
+    r"\b(?:updated|revised|amended|refreshed|reviewed|progress(?: update)?(?: at| as at| to)?"
+    r"|as at|as of|last modified|edited)\b[\s:,-]*(?:on\s+|in\s+)?$",
+    re.I,
+)
+_INCIDENT = re.compile(
+    r"\b(?:died|dies|death|deaths|killed|murder(?:ed)?|manslaughter|injur(?:y|ies|ed)|admitted"
+    r"|born|found|took place|happened|occurred|incident|hospital|aged|assault(?:ed)?|stabbed"
+    r"|attacked|lived|living|moved|referred|between|since|until|when|while|whilst)\b",
+    re.I,
+)
+# "Anne (2019)", "Mr X (1948-2020)": a bracketed year after a name is when the person died.
+_BRACKET_YEAR = re.compile(r"[(\[]\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?:19|20)\d\d\s*[)\]]")
+# A code's numbers are not dates: "ABSB 06-2021", "8/2020", "CYSUR 2 2018", "2011-12/1".
+_CODE = re.compile(
+    r"\b[A-Z][A-Za-z]{1,6}\s?\d{1,2}[-/ ](?:19|20)\d\d\b|(?<![\w/])\d{1,2}/(?:19|20)\d\d(?![\d/])"
+    r"|\b(?:19|20)\d\d-\d\d/\d+\b|\b(?:DHR|SAR|CPR|APR|CSPR|LCSPR|SCR|SUSR|CMR)\s*\d{1,3}\s+(?:19|20)\d\d\b"
+)
+# "Northtown SCR: May 2016. Key issues: …": a review's type, then its date
+_TYPE_THEN_DATE = re.compile(rf"(?:{ANY_TYPE.pattern})\s*[:–—-]\s*$")
+_WORDS_AROUND_A_DATE = re.compile(
+    r"^(?:date(?: of)? publi(?:cation|shed)|publi(?:cation|shed)(?: date| on| in)?|released"
+    r"|available(?: from)?|reports? published(?: in)?|posted(?: on)?|date|on|in|added"
+    r"|updated|last updated)\b[\s:,-]*",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+
+
+@dataclass(frozen=True)
+class Dated:
+    iso: str
+    role: str  # published | incident | death | revised | code | other
+    start: int
+    end: int
+
+
+def dated(text: str | None) -> list[Dated]:
+    """Every date in ``text`` with the role it plays there."""
+    if not text:
+        return []
+    return list(_dated(text))
+
+
+@lru_cache(maxsize=8192)
+def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
+    codes = [(m.start(), m.end()) for m in _CODE.finditer(text)]
+    brackets = [(m.start(), m.end()) for m in _BRACKET_YEAR.finditer(text)]
+    out = []
+    for found in find_dates(text):
+        s, e = found.start, found.end
+        before = re.split(r"[.!?]\s", text[max(0, s - near_publish) : s])[-1]  # this sentence
+        role = "other"
+        if any(a <= s < b for a, b in codes):
+            role = "code"
+        elif any(a <= s < b for a, b in brackets) and not _PUBLISH.search(before[-15:]):
+            role = "death" if re.search(r"[A-Za-z]\s*$", text[:s].rstrip("([ ")) else "other"
+        elif _REVISED.search(before):
+            role = "revised"
+        elif (
+            _PUBLISH.search(before)
+            or _PUBLISH.match(text[e : e + 15].lstrip(" ,–-:"))
+            or _TYPE_THEN_DATE.search(before[-40:])
+        ):
+            role = "published"
+        else:
+            sentence = _sentence_around(text, s)
+            near = text[max(0, s - 50) : s]
+            if _INCIDENT.search(near) or (
+                _INCIDENT.search(sentence) and not _PUBLISH.search(sentence)
+            ):
+                role = "incident"
+        out.append(Dated(found.iso, role, s, e))
+    return tuple(out)
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), -1) + 1
+    end = text.find(". ", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
+@lru_cache(maxsize=8192)
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, with at most the words that introduce one:
+    '9 May 2023', 'Published: 3rd March 2016', 'Thursday, 7 April 2016 | Jo Bloggs'."""
+    if len(text) > 70 or not find_dates(text):
+        return False
+    rest = _WEEKDAY.sub("", text)
+    for found in reversed(find_dates(rest)):
+        rest = rest[: found.start] + rest[found.end :]
+    rest = _WORDS_AROUND_A_DATE.sub("", rest.strip(" -–:|,()[]"))
+    rest = re.sub(r"(?i)\b(?:the|of|in|on|and|published|publication|date|by)\b", " ", rest)
+    rest = re.sub(r"\s[|•·]\s.*$", "", " " + rest)  # a byline after the date
+    return not re.search(r"[A-Za-z]", rest)
+
+
+_PARTIAL = re.compile(
+    r"^\W*(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+    r"|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)\b\.?(?:\s+(?P<year>(?:19|20)\d\d))?\s*(?::|$)"
+    r"|^\W*(?P<only_year>(?:19|20)\d\d)\W*$",
+    re.I,
+)
+
+
+def date_heading(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """A heading or line lead that dates what follows, in part or in full: '2022:' -> (2022,
+    None, None); 'SEPTEMBER' -> (None, 9, None); '21st NOVEMBER: ...' -> (None, 11, 21)."""
+    m = _PARTIAL.match(text.strip())
+    if not m:
+        return None
+    if m.group("only_year"):
+        return int(m.group("only_year")), None, None
+    month = MONTHS[m.group("month").lower().rstrip(".")]
+    year = int(m.group("year")) if m.group("year") else None
+    day = int(m.group("day")) if m.group("day") else None
+    return year, month, day
+
+
+def date_of(texts: list[str], *, title: bool = False) -> str | None:
+    """The best publication date in ``texts`` (nearest first): a date said to be of publication,
+    else (in a short title or a date line) a date of no other role. The most precise wins among
+    dates of one text."""
+    for text in texts:
+        found = dated(text)
+        published = [d for d in found if d.role == "published"]
+        if not published and (title or is_date_line(text)):
+            published = [d for d in found if d.role == "other"]
+        if published:
+            return max(published, key=lambda d: (d.iso.count("-"), -d.start)).iso
+        title = False
+    return None
+
+
+_STATUSES = [
+    (
+        "no_longer_published",
+        re.compile(
+            r"no longer (?:published|available|on (?:this|our|the) (?:web)?site)|\bwithdrawn\b"
+            r"|\b(?:reports?|reviews?|documents?|summary|summaries|it)\s+(?:has|have|was|were|is|are)"
+            r"\s+(?:now\s+)?(?:been\s+)?(?:removed|withdrawn|taken down)"
+            r"|(?:removed|taken down) from (?:this|our|the) (?:web)?(?:site|page)|\bexpired\b",
+            re.I,
+        ),
+    ),
+    (
+        "unpublished",
+        re.compile(
+            r"\bunpublished\b|\bnot (?:been )?published\b|will not be published|not for publication"
+            r"|(?:decided|chose|agreed|decision) not to publish|\bnot to be published\b",
+            re.I,
+        ),
+    ),
+    (
+        "delayed",
+        re.compile(
+            r"delayed in publication|publication (?:has been |is |was )?(?:delayed|deferred|postponed"
+            r"|on hold)|awaiting publication|^\W*delayed\W*$|not yet (?:been )?published"
+            r"|(?:will be|to be) published (?:once|when|after|following)|pending publication",
+            re.I,
+        ),
+    ),
+]
+
+
+_STATUS_HINTS = ("publi", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
+                 "pending", "postponed", "deferred", "on hold", "no longer")  # fmt: skip
+
+
+def status_of(text: str | None) -> str | None:
+    """published, no_longer_published, unpublished or delayed as the words say; else None."""
+    if not text:
+        return None
+    low = text.lower()
+    if not any(hint in low for hint in _STATUS_HINTS):
+        return None
+    for status, pattern in _STATUSES:
+        if pattern.search(text):
+            return status
+    return None
+
+
+_THEMES = re.compile(
+    r"(?:^|[.;:]\s+|\s[-–]\s)(?:key\s+|main\s+|learning\s+)?(?:themes?|issues|learning points)"
+    r"(?:\s+(?:include|identified|on|around|were|are|of))?\s*(?:include)?\s*[:–-]?\s+(?P<body>.+)$",
+    re.I,
+)
+
+
+def themes_of(text: str | None) -> list[str]:
+    """'Key themes: a; b and c', 'Themes – a, b, c', 'SK: key themes on a, b and c'."""
+    if not text:
+        return []
+    m = _THEMES.search(text)
+    if not m:
+        return []
+    body = m.group("body").strip().rstrip(".")
+    separator = ";" if ";" in body else ","
+    items = [i.strip() for i in body.split(separator)]
+    if items and len(items) > 1:
+        items[-1] = re.sub(r"^and\s+", "", items[-1])
+        last = items[-1]
+        if separator == "," and " and " in last and len(last.split()) <= 8:
+            items[-1:] = [p.strip() for p in last.split(" and ", 1)]
+    return [i for i in items if i and len(i) <= 200]
+
+
+_RESIDUE = re.compile(
+    r"\s*(?:(?:please )?click here[^.]*|(?:you can )?(?:read|view|download|access|see) (?:the |it |"
+    r"them )?(?:full |the )?(?:report|summary|document|review|briefing)?\s*here)\s*\.?",
+    re.I,
+)
+
+
+def summary_of(lines: list[str]) -> str | None:
+    """The first line that reads as prose about the review (eight words or more), without
+    'click here' residue."""
+    for text in lines:
+        words = text.split()
+        if len(words) >= 8 and not is_date_line(text):
+            cleaned = re.sub(r"\s+([.,;:])", r"\1", _RESIDUE.sub(" ", text)).strip()
+            if len(cleaned.split()) >= 8:
+                return cleaned[:1000]
+    return None

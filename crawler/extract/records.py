@@ -1,0 +1,344 @@
+"""From the segment tree to candidate records.
+
+Two structural decisions, made from shapes and subjects, never from one site's wording:
+- **Which level is the record.** A section is one record when its heading names a subject (or
+  says what kind of review it is) and what is under it speaks of no two other subjects. A
+  heading over several subjects, a date heading or a category ("Serious Case Reviews") is the
+  context of the records under it.
+- **Companions.** An item that names no subject of its own (a document link, a date line, a
+  "Key themes" line, a summary) belongs to the record just before it in the same section: DOM
+  proximity before names. A date line with no record before it dates the record after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..normalise.dates import find_dates
+from ..normalise.names import find_pseudonyms, name_key
+from ..normalise.vocabulary import (
+    NAMED_TYPES,
+    NOT_A_REVIEW,
+    is_plural_type,
+    strip_type_words,
+    type_named,
+)
+from .documents import is_document_link, names_only_a_document
+from .fields import date_heading, date_of, dated, is_date_line
+from .inline import Line, Link
+from .segment import Unit
+from .subjects import Subject, is_speech, subject_of
+
+_TITLE_WORDS = 14  # a longer first line is prose, unless it starts with its subject
+
+
+@dataclass
+class Record:
+    title: Line
+    lines: list[Line]  # every line, the title first
+    path: tuple[str, ...]  # the headings above it, outermost first
+    kind: str  # section | item | line | row
+    group: tuple = ()
+    order: int = 0
+    cells: list[Line] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    subject: Subject | None = None
+    companions: list[Record] = field(default_factory=list)
+    dateline: str | None = None  # a date line just above it
+    context_date: str | None = None  # what the date headings above it say, in reading order
+
+    @property
+    def links(self) -> list[Link]:
+        out = [k for line in self.lines for k in line.links]
+        for companion in self.companions:
+            out.extend(companion.links)
+        return out
+
+    @property
+    def all_lines(self) -> list[Line]:
+        out = list(self.lines)
+        for companion in self.companions:
+            out.extend(companion.all_lines)
+        return out
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.all_lines)
+
+    @property
+    def key(self) -> str | None:
+        return subject_key(self.subject)
+
+
+def subject_key(subject: Subject | None) -> str | None:
+    return name_key(subject.name) if subject is not None else None
+
+
+def thematic(text: str) -> bool:
+    return type_named(text) == "other" and "themat" in text.lower()
+
+
+@lru_cache(maxsize=8192)
+def title_subject(text: str) -> Subject | None:
+    """The subject a title line names; none when the name opens a sentence about someone."""
+    head = _first_sentence(text)
+    if _FOOTNOTE.match(head):
+        return None  # "* Unpublished: the board decided …" explains a mark, it titles nothing
+    subject = subject_of(head, topic_ok=thematic(head) and len(head.split()) <= 14)
+    if subject is None or is_speech(head, subject):
+        return None
+    if len(head.split()) > _TITLE_WORDS and (subject.start > 15 or not subject.strong):
+        # In prose, only a name set off as a title counts ("SK: key themes on …", "Child Q –
+        # …"), or one the sentence says the review is about ("… into the death of Marta").
+        after = re.sub(r"^\s*[(\[][^)\]]{0,30}[)\]]", "", head[subject.start + len(subject.name) :])
+        before = re.split(r"[.!?]\s", head[: subject.start])[-1]
+        set_off = re.match(r"\s*[:–—|]|\s+-\s", after) and subject.start <= 60
+        announced = re.search(r"(?i)\bpublish(?:ed|es|ing)\b", before)  # a press sentence
+        about = _ABOUT.search(before[-60:])
+        if not (set_off or announced or about):
+            return None
+    return subject
+
+
+def _first_sentence(text: str, limit: int = 220) -> str:
+    """A title's words: the line, or in prose its first sentence (a name later is a mention)."""
+    m = re.search(r"(?<=[a-z0-9)”’\"'])[.!?](?=\s+[A-Z])", text[:limit])
+    return text[: m.start() + 1] if m else text[:limit]
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:[*†‡]|\(\d\)|note\s*:)", re.I)
+_ABOUT = re.compile(
+    r"(?i:(?:case|death|murder|killing|homicide|care|life) of\s*(?:the\s+late\s+)?|in relation to"
+    r"|in respect of|relating to|concerning|regarding|known as|referred to as|called)\s*$"
+    rf"|(?i:{NAMED_TYPES.pattern})\s*[\"“‘']?$"
+)
+_MONTH_ONLY = re.compile(
+    r"(?i)^\W*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\W*$"
+)
+
+
+def _record(unit: Unit, path: tuple[str, ...], when: str | None = None) -> Record:
+    lines = unit.all_lines() if unit.kind == "section" else list(unit.lines)
+    title = unit.cells[0] if unit.kind == "row" and unit.cells else unit.title
+    record = Record(
+        title=title,
+        lines=lines,
+        path=path,
+        kind=unit.kind,
+        group=unit.group,
+        order=unit.order,
+        cells=unit.cells,
+        header=unit.header,
+        context_date=when,
+    )
+    record.subject = None if is_date_line(title.text) else title_subject(title.text)
+    if record.subject is None and _known_by_type_and_date(title.text, unit.kind == "section"):
+        record.subject = Subject(title.text, "dated")
+    if record.subject is None and unit.kind == "row":
+        # A row may put its name in a later cell ("2019 | Child K | Overview report").
+        for cell in unit.cells[1:3]:
+            found = title_subject(cell.text)
+            if found is not None and found.strong:
+                record.subject = found
+                break
+    return record
+
+
+def _known_by_type_and_date(title: str, section: bool) -> bool:
+    """'Domestic Homicide Review - June 2017', or (heading documents) '2020': a review that
+    names no one, known by its type and when it was published."""
+    if is_plural_type(title) or not find_dates(title) or NOT_A_REVIEW.search(title):
+        return False
+    if section and is_date_line(title):
+        return True
+    if not type_named(title) or len(title.split()) > 10:
+        return False
+    # Nothing else in it: no name, no other words ("Recorded SAR session 24 January 2023" is a
+    # companion, not a review).
+    rest = strip_type_words(title)
+    for found in reversed(find_dates(rest)):
+        rest = rest[: found.start] + rest[found.end :]
+    rest = re.sub(r"(?i)\b(?:published|publication|on|in|the|date)\b", " ", rest)
+    return names_only_a_document(rest) or not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _names_someone(record: Record) -> bool:
+    return record.subject is not None and record.subject.kind in (
+        "subject",
+        "number",
+        "name",
+        "letter",
+    )
+
+
+def _review_like(record: Record) -> bool:
+    """A record that looks like a review on its own: a subject, and a document, a date or a
+    type word in its title."""
+    if record.subject is None:
+        return False
+    title = record.title.text
+    return bool(
+        any(is_document_link(k.url, k.text, k.title) for k in record.links)
+        or type_named(title)
+        or any(d.role in ("published", "other") for d in dated(title))
+    )
+
+
+def _has_documents(records: list[Record]) -> bool:
+    return any(is_document_link(k.url, k.text) for r in records for k in r.links)
+
+
+def _section_is_one_record(head: str, inner: list[Record]) -> bool:
+    # "FEBRUARY" under "2022:" is a date heading
+    own = None if _MONTH_ONLY.match(head) else title_subject(head)
+    others = {r.key for r in inner if _names_someone(r)} - {subject_key(own)}
+    # Sections under it that are reviews known by their type and date count as others too.
+    others |= {r.title.text for r in inner if r.subject and r.subject.kind == "dated"}
+    if len(others) >= 2:
+        return False  # a heading over several reviews
+    if own is not None:
+        return True
+    if is_plural_type(head) or others:
+        return False
+    if type_named(head) and _known_by_type_and_date(head, True):
+        return True  # "Domestic Homicide Review Published October 2014"
+    # "2020" over documents that name no one: one review known by its date (and the page's
+    # type), unless what is under it speaks of several reviews.
+    several = any(is_plural_type(r.text) for r in inner)
+    return is_date_line(head) and _has_documents(inner) and not several
+
+
+class _Dating:
+    """The date the headings read so far give to what follows: "2022:" then "SEPTEMBER" is
+    September 2022. A heading of the same rank or above that is neither a date nor a category
+    of reviews ends it."""
+
+    def __init__(self):
+        self.year = self.month = self.day = None
+        self.rank = 99
+
+    def read(self, text: str, rank: int) -> None:
+        found = date_heading(text) if len(text) <= 80 else None
+        if found is None:
+            if rank <= self.rank and not is_plural_type(text):
+                self.year = self.month = self.day = None
+            return
+        year, month, day = found
+        if year:
+            self.year, self.month, self.day, self.rank = year, month, day, rank
+        elif self.year:
+            self.month, self.day = month, day
+
+    @property
+    def iso(self) -> str | None:
+        if not self.year:
+            return None
+        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p]
+        return "-".join(parts[: 1 + bool(self.month) + bool(self.month and self.day)])
+
+
+def candidates(
+    units: list[Unit],
+    path: tuple[str, ...] = (),
+    dating: _Dating | None = None,
+    page_url: str | None = None,
+) -> list[Record]:
+    """Every candidate record in reading order, each with the headings above it."""
+    dating = dating or _Dating()
+    out: list[Record] = []
+    for unit in units:
+        if unit.kind == "section":
+            head = unit.title.text
+            dating.read(head, unit.rank or 99)
+            when = dating.iso
+            inner = candidates(unit.children, (*path, head), dating, page_url)
+            if _section_is_one_record(head, inner):
+                # The section is one review, up to where another review's item starts (a
+                # page that put "Child Q – Published …" under Child Zara's heading).
+                own = subject_key(title_subject(head))
+                cut = next(
+                    (
+                        i
+                        for i, r in enumerate(inner)
+                        if _names_someone(r) and r.key != own and _review_like(r)
+                    ),
+                    len(inner),
+                )
+                record = _record(unit, path, when)
+                if cut < len(inner):
+                    first = inner[cut].title
+                    at = next((i for i, k in enumerate(record.lines) if k is first), None)
+                    record.lines = record.lines[:at]
+                out.append(record)
+                out.extend(inner[cut:])
+            else:
+                out.extend(inner)
+        elif unit.kind != "heading":
+            if _contents_entry(unit, page_url):
+                continue
+            lead = unit.title.text.split(":", 1)[0]
+            if len(lead) <= 20 and ":" in unit.title.text and date_heading(lead):
+                dating.read(lead, 99)  # "21st NOVEMBER: the Board is publishing …"
+            out.extend(_several(_record(unit, path, dating.iso)))
+    return attach_companions(out)
+
+
+def _contents_entry(unit: Unit, page_url: str | None) -> bool:
+    """An item whose only links jump within the page: a table of contents, not a record."""
+    links = [k for line in unit.lines for k in line.links]
+    return (
+        bool(links)
+        and all("#" in k.url for k in links)
+        and all(not page_url or k.url.split("#")[0] in ("", page_url.split("#")[0]) for k in links)
+    )
+
+
+def _several(record: Record) -> list[Record]:
+    """'… two Serious Case Reviews: Child LN and Child LP' names two reviews, each a record."""
+    title = record.title.text
+    if not is_plural_type(title):
+        return [record]
+    named = list(dict.fromkeys(name for _, name in find_pseudonyms(title[:400])))
+    if len(named) < 2:
+        return [record]
+    return [replace(record, subject=Subject(name, "subject", title.find(name))) for name in named]
+
+
+def _is_companion(record: Record) -> bool:
+    return record.subject is None and record.kind != "section"
+
+
+def attach_companions(records: list[Record]) -> list[Record]:
+    """Fold each record that names no one into the record it belongs to."""
+    out: list[Record] = []
+    for index, record in enumerate(records):
+        if not _is_companion(record):
+            out.append(record)
+            continue
+        previous = out[-1] if out and out[-1].path == record.path else None
+        following = next(
+            (r for r in records[index + 1 :] if not _is_companion(r)),
+            None,
+        )
+        if is_date_line(record.title.text) and not record.links:
+            # A date line dates the record before it if that has no date of its own, else the
+            # record after it ("9 May 2023" above "Child Iris Safeguarding Practice Review").
+            # Alone, it is no record ("Last updated: 4 March 2024").
+            if previous is not None and previous.dateline is None and not _dated(previous):
+                previous.companions.append(record)
+            elif following is not None and following.path == record.path:
+                following.dateline = record.title.text
+            continue
+        if previous is not None and previous.subject is not None:
+            previous.companions.append(record)
+        else:
+            out.append(record)
+    return out
+
+
+def _dated(record: Record) -> bool:
+    texts = [line.text for line in record.all_lines]
+    return date_of(texts[:1], title=True) is not None or date_of(texts[1:]) is not None
