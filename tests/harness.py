@@ -113,7 +113,7 @@ def _canonical(text: str) -> str:
     return re.sub(r"\b0+(\d)", r"\1", text)
 
 
-_KIND_BEFORE_NAME = re.compile(r"^(?:Child|Adult|Baby|Young Person)\s+(?=[A-Z][a-z])")
+_KIND_BEFORE_NAME = re.compile(r"^(?:Case\s+|(?:Child|Adult|Baby|Young Person)\s+(?=[A-Z][a-z]))")
 
 
 def expected_key(name: str) -> str | None:

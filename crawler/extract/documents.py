@@ -8,7 +8,16 @@ from urllib.parse import unquote, urlsplit
 
 from ..normalise.names import FILE_MARK
 
-DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".ppt", ".pptx", ".xls", ".xlsx")
+DOCUMENT_EXTENSIONS = (
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".ppt", ".pptx", ".xls", ".xlsx", ".mp3", ".mp4",
+    ".m4a", ".wav",
+)  # fmt: skip
+# Hosted files without a file name: shared documents, and recorded briefings on video sites.
+_HOSTED = re.compile(
+    r"^(?:docs\.google\.com/(?:document|presentation|spreadsheets|file)|drive\.google\.com/"
+    r"(?:file|open)|(?:www\.)?youtube\.com/watch|youtu\.be/|(?:player\.)?vimeo\.com/\d)",
+    re.I,
+)
 # Where sites serve files without an extension: CMS download paths and handlers.
 _DOWNLOAD_PATH = re.compile(
     r"/(?:wp-content/uploads|sites/default/files|media|files|uploads|downloads?|documents?/download"
@@ -48,7 +57,10 @@ _KINDS = [
         r"|learning points|poster|infographic|learning (?:note|sheet|review summary|for publication)"
         r"|bitesize|podcast|presentation|powerpoint|slides|video|webinar|animation",
     ),
-    ("executive_summary", r"executive summary|exec\.? summary|summary report|\bsummary\b"),
+    (
+        "executive_summary",
+        r"executive (?:summary|report)|exec\.? summary|summary report|\bsummary\b",
+    ),
     ("full_report", r"overview report|full report|final report|main report|full review"),
 ]
 _COMPILED_KINDS = [(k, re.compile(p, re.I)) for k, p in _KINDS]
@@ -81,6 +93,8 @@ _DOCUMENT_WORDS = re.compile(
 
 def is_document_url(url: str) -> bool:
     parts = urlsplit(url)
+    if _HOSTED.match(f"{parts.hostname or ''}{parts.path}"):
+        return True
     path = unquote(parts.path).lower()
     if path.endswith(DOCUMENT_EXTENSIONS):
         return True
@@ -110,9 +124,15 @@ def names_only_a_document(text: str) -> bool:
 
 
 def _specific(text: str | None) -> str | None:
+    """The kind the text names first ("Overview Report and Action Plan" is the report)."""
     if not text or VAGUE.match(text):
         return None
-    return next((kind for kind, pattern in _COMPILED_KINDS if pattern.search(text)), None)
+    found = []
+    for order, (kind, pattern) in enumerate(_COMPILED_KINDS):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), order, kind))
+    return min(found)[2] if found else None
 
 
 def classify_document(*texts: str | None, url: str | None = None) -> str:

@@ -38,6 +38,8 @@ _CODE = re.compile(
     r"\b[A-Z][A-Za-z]{1,6}\s?\d{1,2}[-/ ](?:19|20)\d\d\b|(?<![\w/])\d{1,2}/(?:19|20)\d\d(?![\d/])"
     r"|\b(?:19|20)\d\d-\d\d/\d+\b|\b(?:DHR|SAR|CPR|APR|CSPR|LCSPR|SCR|SUSR|CMR)\s*\d{1,3}\s+(?:19|20)\d\d\b"
 )
+# "On 31st July 2024, the partnership published …": a date opening the sentence that publishes
+_OPENS = re.compile(r"\s*(?:on|in|from|since)?\s*(?:the\s+)?", re.I)
 # "Northtown SCR: May 2016. Key issues: …": a review's type, then its date
 _TYPE_THEN_DATE = re.compile(rf"(?:{ANY_TYPE.pattern})\s*[:–—-]\s*$")
 _WORDS_AROUND_A_DATE = re.compile(
@@ -83,6 +85,7 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
             _PUBLISH.search(before)
             or _PUBLISH.match(text[e : e + 15].lstrip(" ,–-:"))
             or _TYPE_THEN_DATE.search(before[-40:])
+            or (_OPENS.fullmatch(before) and _PUBLISH.search(_sentence_around(text, e)))
         ):
             role = "published"
         else:

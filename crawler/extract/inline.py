@@ -9,6 +9,11 @@ from urllib.parse import urljoin
 
 _SPACE = re.compile(r"\s+")
 _FILE_ICON = re.compile(r"pdf|word|doc", re.I)
+# Inline elements that are words of their own (formatting tags may split a word).
+_SEPARATE = {"span", "small", "time", "abbr", "label", "data", "cite", "q"}
+_HIDDEN = re.compile(
+    r"\b(?:sr-only|visually-hidden|screen-reader-text|govuk-visually-hidden|hidden|d-none|offscreen)\b"
+)
 
 
 @dataclass
@@ -35,6 +40,19 @@ def text_of(el) -> str:
     return _SPACE.sub(" ", "".join(el.itertext()) or "").strip()
 
 
+def _link_text(el) -> str:
+    """A link's words, with its separate inline parts spaced and screen-reader text left out."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _SEPARATE:
+            if not (child.get("class") and _HIDDEN.search(child.get("class"))):
+                parts.append(" " + text_of(child) + " ")
+        elif isinstance(child.tag, str):
+            parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
 class _Builder:
     """Collects lines of text and links from an element's inline content."""
 
@@ -57,6 +75,10 @@ class _Builder:
         else:
             self.plain_chars += visible
 
+    def separate(self) -> None:
+        if self.parts and self.parts[-1][-1:].isalnum():
+            self.parts.append(" ")
+
     def add_text(self, text: str | None) -> None:
         if text:
             self.parts.append(_SPACE.sub(" ", text))
@@ -64,7 +86,7 @@ class _Builder:
 
     def add_link(self, el) -> None:
         href = (el.get("href") or "").strip()
-        text = text_of(el) or (el.get("title") or "").strip()
+        text = _link_text(el) or (el.get("title") or "").strip()
         if not text:
             text = next((img.get("alt").strip() for img in el.iter("img") if img.get("alt")), "")
         if self.parts and not "".join(self.parts).endswith(" "):
@@ -87,6 +109,10 @@ class _Builder:
                 self.break_line()
             elif child.tag == "a":
                 self.add_link(child)
+            elif (
+                child.tag in _SEPARATE and child.get("class") and _HIDDEN.search(child.get("class"))
+            ):
+                pass  # text for screen readers only ("(opens in a new window)")
             elif child.tag == "img":
                 alt = (child.get("alt") or "").strip()
                 if alt and len(alt) < 40 and _FILE_ICON.search(alt):
@@ -97,6 +123,8 @@ class _Builder:
                     self.break_line()
                 bold = child.tag in ("strong", "b")
                 self.bold_depth += bold
+                if child.tag in _SEPARATE:
+                    self.separate()  # "Mr A<span>PDF 55KB</span>" reads "Mr A PDF 55KB"
                 self.add_text(child.text)
                 self.walk(child)
                 self.bold_depth -= bold

@@ -40,7 +40,7 @@ _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[–—|:]\s*|\s*[()\[\],;]\s*|\
 _RELATION = re.compile(
     r"\b(?i:(?:the\s+)?(?:case|death|deaths|murder|killing|homicide|care|life|experiences?) of"
     r"|in relation to|in respect of|relating to|concerning|regarding|known as|referred to as"
-    r"|called)\s+(?i:the\s+late\s+|the\s+)?[\"“‘']?(?P<name>(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]\w*"
+    r"|called|(?:report|summary|review|briefing|brief) (?:for|of|on|into))\s+(?i:the\s+late\s+|the\s+)?[\"“‘']?(?P<name>(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]\w*"
     r"|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?(?:\s+(?:and|&)\s+[A-Z][a-z]+)?|[A-Z]{1,3}\b)",
 )
 # "Donna SAR Report and …", "Serious Case Review Jasmine": a name right before or after the type
@@ -57,7 +57,8 @@ _QUOTED = re.compile(r"[\"“‘'](?P<name>[A-Z][\w'-]*(?:\s+(?:and|&)\s+[A-Z][\
 # "DHR 12", "Domestic Homicide Review 004", "Child Practice Review 8/2020", "SAR No. 3"
 _TYPE_NUMBER = re.compile(
     rf"(?P<type>{ANY_TYPE.pattern})\s*(?i:no\.?\s*|number\s*|#\s*)?"
-    r"(?P<number>\d{1,3}(?:[-/ ](?:19|20)\d\d(?!\d))?)(?![\d/.,:-]|\s*(?i:kb|mb)\b)"
+    r"(?P<number>\d{1,3}(?:[-/ ](?:19|20)\d\d(?!\d))?)(?![\d/.,-]|:\d|\s*(?i:kb|mb)\b)"
+    r"(?![\s-]*(?i:minutes?|mins?|pages?|days?|weeks?|points?|steps?|years?)\b)"
 )
 _GLUED = re.compile(rf"\b({'|'.join(a for kind in KINDS for a in kind.acronyms)})(?=\d)")
 _LETTER = re.compile(r"^[A-Z]{1,2}\d{0,2}$")
@@ -85,8 +86,14 @@ _QUOTED_LETTERS = re.compile(
 )
 
 
+_IMPERATIVE = re.compile(
+    r"^\s*(?:please\s+)?(?:see|read|view|download|click|access|watch|listen to|visit|open)\b", re.I
+)
+
+
 def _clean(text: str) -> str:
     text = _GLUED.sub(r"\1 ", FILE_MARK.sub(" ", text))
+    text = _IMPERATIVE.sub(lambda m: " " * len(m.group(0)), text)  # "See John SAR …" is John's
     text = _QUOTED_LETTERS.sub(r"\1 \2", text)  # Child ‘L’ is Child L
     # ‘Emily’ & ‘Jack’ are Emily & Jack (quote marks become spaces: offsets stay)
     text = re.sub(r"[‘“\"](?=[A-Z][\w-]*[’”\"])|(?<=[a-z])[’”\"](?=\s|$|[,;:&–-])", " ", text)
@@ -220,14 +227,21 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
             continue  # "Non-Accidental Injury (NAI)": an abbreviation, not a pseudonym
         if _LETTER.match(rest) and (len(rest) == 1 or rest.isupper()):
             return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0))
+        if re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4]):
+            continue  # "Sadly, some people …": the first word of a sentence
         if looks_like_name(rest) and not is_generic_name(rest):
             at = max(start + piece.find(rest.split()[0]), 0)
             if names_only_a_document(text[:at]) and _BRIEFING.search(text[:at]):
                 break  # "7 Minute Briefing – Professional Curiosity": a briefing on a topic
             return Subject(re.sub(r"['’]s$", "", rest), "name", at)
+    code = _TRAILING_CODE.search(text)
+    if code and (mentions_type(text) or names_only_a_document(text[: code.start()])):
+        return Subject(code.group(0), "subject", code.start())  # "… executive report VA1"
     return _topic(text) if topic_ok else None
 
 
+# A letters-and-digits code standing alone at the end of a title: VA1, GN13
+_TRAILING_CODE = re.compile(r"(?<![\w/-])[A-Z]{1,4}\d{1,4}(?![\w/-])(?=\W*$)")
 _ARTICLE = re.compile(r"^\s*(?:A|I)\s+[A-Za-z]")
 _BRIEFING = re.compile(r"(?i)\bbriefing|\bsummary|\bbrief\b|\bleaflet|\bposter")
 

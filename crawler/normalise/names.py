@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .dates import find_dates
-from .vocabulary import KINDS, NAMED_TYPES
+from .vocabulary import ACRONYMS, KINDS, NAMED_TYPES
 
 _LETTERS = r"[A-Z]{1,3}\d{0,4}"
 # Words that follow "Child"/"Baby"/"Family" in topics, not names ("Child Protection").
@@ -16,7 +16,9 @@ _NOT_FIRST = (
     r"|Friendly|Focused|Centred|Centered|Trafficking|Poverty|Voice|Hubs?|Hub|Help|Law|Contact"
     r"|Courts|Plans?|Protect|Safety|Welfare|Employment|Benefit|Minding|Line|Sleep|Led|Finding"
     r"|Missing|Hubs|Safe|Matters|Review|Reviews|Practitioners?|Group|Groups|Justice|Reviewer"
-    r"|Learning|Ofsted|Concern|Concerns|Board|Boards|Partnership|Partnerships|Centre|Centres)\b)"
+    r"|Learning|Ofsted|Concern|Concerns|Board|Boards|Partnership|Partnerships|Centre|Centres"
+    r"|Management|Study|Studies|Conference|Conferences|File|Files|Notes|Officer|Officers|Worker"
+    r"|Workers|Load|Work|Holder|Holders|Summary|Summaries|Reference|Law|Records)\b)"
 )
 _FIRST = _NOT_FIRST + r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
@@ -35,8 +37,12 @@ _SUBJECT_PATTERNS = [
     rf"(?:Child|Baby|Young Person|Family|Adult|Infant|Sibling|Person|Case)\s+{_LETTERS}\b(?:\s*(?:and|&)\s*{_LETTERS}\b)?",
     # Person 1, Adult 3, Case 12: numbered subjects
     r"(?:Child|Baby|Young Person|Family|Adult|Person|Case)\s+\d{1,3}\b(?![/.-]\d)",
+    # the B Family
+    rf"(?<=[Tt]he ){_LETTERS} Family\b",
     # Mr Z, Ms A, Mrs B (also 'Mr Z' in quotes)
     rf"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+['‘\"]?(?:{_LETTERS}|{_FIRST})\b",
+    # Case Joyce Jackson, Case Diana
+    rf"Case\s+{_FIRST}(?:\s+{_FIRST})?\b",
     # Baby Rose, Child Iris, Baby Ivy
     rf"(?:Child|Baby|Young Person|Family|Adult)\s+{_FIRST}\b",
     # Operation Kestrel
@@ -102,9 +108,15 @@ _CAPS_NAME = re.compile(r"\b(Baby|Child|Family|Operation|Person|Adult) ([A-Z]{3,
 
 
 def _title_case_caps(text: str) -> str:
-    """BABY ROSE REPORT -> Baby Rose Report; letter codes (LG, XSCP, ABCD) stay as they are."""
+    """BABY ROSE REPORT -> Baby Rose Report; letter codes (LG, XSCP, ABCD) and review-type
+    acronyms ("Family SAR") stay as they are."""
     text = _CAPS_WORDS.sub(lambda m: m.group(1).capitalize(), text)
-    return _CAPS_NAME.sub(lambda m: f"{m.group(1)} {m.group(2).capitalize()}", text)
+    return _CAPS_NAME.sub(
+        lambda m: (
+            m.group(0) if m.group(2) in ACRONYMS else f"{m.group(1)} {m.group(2).capitalize()}"
+        ),
+        text,
+    )
 
 
 # Board acronyms in titles ("Leo – HSCB Report"): who published, not who it is about.
@@ -164,7 +176,8 @@ _NOT_NAME_WORDS = {
     "translations", "language", "languages", "easy", "accessible", "large", "print", "audio",
     "regional", "county", "borough", "city", "district", "joint", "combined",
     "concise", "extended", "single", "unified", "statutory", "independent", "initial",
-    "government", "office", "department", "authority", "commission", "trust", "university", "college", "school", "safety", "building", "discretionary", "mandatory", "unpublished", "delayed", "withdrawn", "removed", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "see", "visit", "watch", "listen", "government", "office", "department", "authority",
+    "commission", "trust", "university", "college", "school", "safety", "building", "discretionary", "mandatory", "unpublished", "delayed", "withdrawn", "removed", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "last", "date", "posted", "downloads", "completed", "ongoing", "closed", "open", "pending", "professional", "curiosity", "adultification",
     "chronologies", "chronology", "inquiry", "conclusion", "topics",
     "the", "this", "that", "these", "those", "it", "its", "their", "there", "they", "he", "she",
@@ -222,7 +235,7 @@ def find_pseudonym(text: str | None) -> str | None:
 
 
 _REPEATED_SUBJECT = re.compile(
-    rf"^(Child|Baby)\s+({_LETTERS})((?:\s*(?:,|and|&)\s*(?:Child|Baby)\s+{_LETTERS})+)$"
+    rf"^(Child|Baby)\s+({_LETTERS})((?:\s*(?:,|and|&)\s*(?:\1\s+)?{_LETTERS})+)$"
 )
 
 
@@ -231,7 +244,7 @@ def _plural_subjects(name: str) -> str:
     m = _REPEATED_SUBJECT.match(name)
     if not m:
         return name
-    letters = [m.group(2), *re.findall(rf"(?:Child|Baby)\s+({_LETTERS})", m.group(3))]
+    letters = [m.group(2), *re.findall(rf"(?:(?:Child|Baby)\s+)?\b({_LETTERS})\b", m.group(3))]
     word = "Children" if m.group(1) == "Child" else "Babies"
     return f"{word} {', '.join(letters[:-1])} and {letters[-1]}"
 

@@ -59,6 +59,9 @@ def normalise_review_type(
     kind = review_type_from_words(text)
     if kind == "cmr" and nation not in (None, "Northern Ireland"):
         kind = "scr"
+    if kind in ("cpr", "susr") and nation not in (None, "Wales"):
+        # "Local Safeguarding Child Practice Review" on an English page is a CSPR.
+        kind = "sar" if serves == "adults" else "lcspr"
     if kind is None:
         kind = default_review_type(nation, serves, year)
     return kind

@@ -65,7 +65,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "lcspr",
         ("(?:local |rapid )?(?:child )?safeguarding practice review",),
-        ("LCSPR", "CSPR", "SPR"),
+        ("LCSPR", "LSCPR", "CSPR", "SPR"),
     ),
     Kind("scr", ("serious case review", "significant case review"), ("SCR", "SICR")),
     Kind(
