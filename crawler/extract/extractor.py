@@ -37,6 +37,7 @@ _ELSEWHERE = re.compile(
 # Set to a list to collect every record's decision (bench/accuracy.py fits the model on them).
 DECISION_LOG: list | None = None
 # A news post's own date dates what it says is published now ("published today", "we publish").
+_LOCAL = re.compile(r"\blocal\b", re.I)
 _TODAY = re.compile(
     r"\b(?:today|this week)\b|\b(?:is|are|we|also|now) (?:now )?publish(?:es|ing)?\b|\bpublishes\b",
     re.I,
@@ -161,6 +162,11 @@ def _title_date(record: Record) -> str | None:
     if len(head.split()) > 12:
         return date_of([title])
     found = [d for d in dated(head) if d.role in ("published", "other", "death")]
+    if not found and head != title:
+        # "… – Final Report (Published November 2021)", "… – LCSPR report – August 2021"
+        tail = [d for d in dated(title) if d.role in ("published", "other")]
+        ending = [d for d in tail if not title[d.end :].strip(" )]–-.")]
+        found = [d for d in tail if d.role == "published"] or ending
     deaths = {d.iso for d in dated(record.text) if d.role == "incident"}
     found = [d for d in found if d.role != "death" or d.iso not in deaths]
     if not found:
@@ -205,8 +211,12 @@ def _area(record: Record, source: Source) -> tuple[Area | None, bool, bool]:
     exclude = {own.name} if own else set()
     for text in [title, *reversed(record.path)]:
         area = find_area_in(text, exclude=exclude)
-        other = area and area.kind not in ("nation", "national", "anonymous")
-        if other and not (own and same_place(area, own)):
+        if not area or area.kind in ("nation", "national", "anonymous"):
+            continue
+        if not (own and same_place(area, own)):
+            return area, False, False
+        if own.kind == "partnership" and area.code in own.codes and text is title:
+            # A board of several authorities: the one its review names is the review's area.
             return area, False, False
     hosted = {_host_area(k.url) for k in record.links if is_document_link(k.url, k.text)}
     if len(hosted) == 1 and None not in hosted:
@@ -215,7 +225,8 @@ def _area(record: Record, source: Source) -> tuple[Area | None, bool, bool]:
             return area, False, False
     panel = source.nation in (None, "England")
     links = [urlsplit(k.url).hostname for k in record.links]
-    words = " ".join([record.title.text, *record.path])
+    # A heading over local and national reviews alike says nothing of this one.
+    words = " ".join([record.title.text, *(h for h in record.path if not _LOCAL.search(h))])
     national = panel and (
         bool(
             re.search(

@@ -77,7 +77,9 @@ def subject_key(subject: Subject | None) -> str | None:
 
 
 def thematic(text: str) -> bool:
-    return type_named(text) == "other" and "themat" in text.lower()
+    """A review of several cases, named for its topic ("Thematic review: …", "… Systemic Review")."""
+    low = text.lower()
+    return type_named(text) == "other" and ("themat" in low or "systemic" in low)
 
 
 @lru_cache(maxsize=8192)
@@ -308,7 +310,15 @@ def _several(record: Record) -> list[Record]:
 
 
 def _is_companion(record: Record) -> bool:
-    return record.subject is None and record.kind != "section"
+    """A document or line that names no review of its own, and is not about something else
+    ("Child mental health: learning from case reviews", "Safeguarding procedures")."""
+    title = record.title.text
+    return (
+        record.subject is None
+        and record.kind != "section"
+        and not NOT_A_REVIEW.search(title)
+        and not is_plural_type(title)
+    )
 
 
 def attach_companions(records: list[Record]) -> list[Record]:

@@ -46,6 +46,9 @@ _RELATION = re.compile(
 # "Donna SAR Report and …", "Serious Case Review Jasmine": a name right before or after the type
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:and|&)\s+[A-Z][a-z]+)?"
 _CONNECTOR = r"(?:on|of|and|in|the|to|for|&|from|with|at)"
+# "Franklyn: Local Child Safeguarding Practice Review – Child L ‘Franklyn’ …": the name a
+# line opens with, set off by a colon or a dash, is what the page calls the review
+_LEAD_NAME = re.compile(rf"^\W*(?P<name>{_NAME})\s*(?::|\s[–—|-]\s)")
 _BEFORE_TYPE = re.compile(rf"^\W*(?P<name>{_NAME})['’]?s?\s+(?i:{NAMED_TYPES.pattern})")
 # "Serious Case Review Jasmine", "published CSPR Peer on Peer Abuse on 3 March": the capitalised
 # words after the type, joined by small words only when a capitalised word follows them
@@ -177,6 +180,9 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
         return None
     if _CITATION.match(text):
         return None  # "Hagell (1998) ‘Dangerous Care’": a reference to a book or paper
+    lead = _LEAD_NAME.match(text)
+    if lead and _plain_name(lead.group("name")):
+        return Subject(lead.group("name"), "name", lead.start("name"))  # "Franklyn: LCSPR – …"
     found = find_pseudonym(text)
     numbered = _numbered(text)
     text = _blank_dates(text)  # "Published October 2014": a month is no name
@@ -205,10 +211,10 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
         ):
             return Subject(phrase, "topic", after.start("phrase"))
     relation = _RELATION.search(text)
-    if relation and (
-        looks_like_name(relation.group("name")) or _LETTER.match(relation.group("name"))
-    ):
-        return Subject(relation.group("name"), "name", relation.start("name"))
+    if relation:
+        name = strip_title(relation.group("name").replace("-", " - ")) or relation.group("name")
+        if looks_like_name(name) or _LETTER.match(name):
+            return Subject(name, "name", relation.start("name"))
     quoted = _QUOTED.search(text)
     if quoted and looks_like_name(quoted.group("name")):
         return Subject(quoted.group("name"), "name", quoted.start("name"))
@@ -255,10 +261,10 @@ _TOPIC_DENY = re.compile(
 
 def _topic(text: str) -> Subject | None:
     """What a thematic review is about: the words after its type, or else the whole title."""
-    m = ANY_TYPE.search(text) or re.search(r"(?i)\bthematic(?:\s+review)?\b", text)
+    m = ANY_TYPE.search(text) or re.search(r"(?i)\b(?:thematic|systemic)(?:\s+review)?\b", text)
     after = text[m.end() :] if m else text
     for piece in (after, text):
-        rest = strip_title(re.sub(r"(?i)\bthematic\b", " ", piece))
+        rest = strip_title(re.sub(r"(?i)\b(?:thematic|systemic)\b", " ", piece))
         words = rest.split()
         if 1 <= len(words) <= 12 and not all(_TOPIC_DENY.match(w) for w in words):
             return Subject(rest, "topic", max(text.find(words[0]), 0))

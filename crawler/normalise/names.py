@@ -18,7 +18,8 @@ _NOT_FIRST = (
     r"|Missing|Hubs|Safe|Matters|Review|Reviews|Practitioners?|Group|Groups|Justice|Reviewer"
     r"|Learning|Ofsted|Concern|Concerns|Board|Boards|Partnership|Partnerships|Centre|Centres"
     r"|Management|Study|Studies|Conference|Conferences|File|Files|Notes|Officer|Officers|Worker"
-    r"|Workers|Load|Work|Holder|Holders|Summary|Summaries|Reference|Law|Records)\b)"
+    r"|Workers|Load|Work|Holder|Holders|Summary|Summaries|Reference|Law|Records|Community"
+    r"|Communities|Members|Member|Friendly|Hubs)\b)"
 )
 _FIRST = _NOT_FIRST + r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
@@ -176,7 +177,7 @@ _NOT_NAME_WORDS = {
     "translations", "language", "languages", "easy", "accessible", "large", "print", "audio",
     "regional", "county", "borough", "city", "district", "joint", "combined",
     "concise", "extended", "single", "unified", "statutory", "independent", "initial",
-    "see", "visit", "watch", "listen", "government", "office", "department", "authority",
+    "comments", "comment", "sub", "group", "subgroup", "committee", "community", "see", "visit", "watch", "listen", "government", "office", "department", "authority",
     "commission", "trust", "university", "college", "school", "safety", "building", "discretionary", "mandatory", "unpublished", "delayed", "withdrawn", "removed", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "last", "date", "posted", "downloads", "completed", "ongoing", "closed", "open", "pending", "professional", "curiosity", "adultification",
     "chronologies", "chronology", "inquiry", "conclusion", "topics",

@@ -40,9 +40,13 @@ class Kind:
 # Order is precedence: on the same position in a text, the first listed wins; a thematic or
 # national review is that whatever its local name.
 KINDS: tuple[Kind, ...] = (
+    # ("Local and national reviews" heads both kinds: it makes no review national.)
     Kind(
         "national_review",
-        ("national (?:child safeguarding practice )?review", "national panel review"),
+        (
+            "(?<!local and )(?<!local & )national (?:child safeguarding practice )?review",
+            "national panel review",
+        ),
     ),
     Kind(
         "other",
@@ -75,7 +79,13 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "other",
-        ("multi[- ]agency learning review", "thematic review", "thematic"),
+        (
+            "multi[- ]agency learning review",
+            "thematic review",
+            "thematic",
+            "systemic review",
+            "partnership review",
+        ),
         ("MALR",),
         weak=True,
     ),
