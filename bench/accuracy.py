@@ -102,15 +102,18 @@ def rules(decisions: dict[str, list], answers: dict[str, dict]) -> str:
     """For each feature: on how many sites it fires on a listed review, on how many on a
     record that is not one, and the sites where it alone decides (one site only)."""
     rows = labelled(decisions, answers)
-    lines = [f"{'feature':14} {'sites+':>6} {'sites-':>6} {'reviews':>8} {'others':>7}  one site"]
-    for feature in FEATURES:
+    lines = [f"{'feature':24} {'sites+':>6} {'sites-':>6} {'reviews':>8} {'others':>7}  one site"]
+    subject_rules = sorted(
+        {k for site in rows.values() for f, _ in site for k in f if k.startswith("rule:")}
+    )
+    for feature in [*FEATURES, *subject_rules]:
         pos_sites = {s for s, site in rows.items() for f, y in site if y and f.get(feature)}
         neg_sites = {s for s, site in rows.items() for f, y in site if not y and f.get(feature)}
         pos = sum(1 for site in rows.values() for f, y in site if y and f.get(feature))
         neg = sum(1 for site in rows.values() for f, y in site if not y and f.get(feature))
         only = ", ".join(sorted(pos_sites)) if len(pos_sites) == 1 else ""
         lines.append(
-            f"{feature:14} {len(pos_sites):>6} {len(neg_sites):>6} {pos:>8} {neg:>7}  {only}"
+            f"{feature:24} {len(pos_sites):>6} {len(neg_sites):>6} {pos:>8} {neg:>7}  {only}"
         )
     return "\n".join(lines)
 

@@ -92,7 +92,8 @@ def extract(
         name = _name(record, page, source)
         decisions.append((record.title.text, {"kept": decision.kept, **decision.as_dict()}))
         if DECISION_LOG is not None:
-            DECISION_LOG.append((url, name, decision.features))
+            how = record.subject.how if record.subject else "none"
+            DECISION_LOG.append((url, name, {**decision.features, "rule:" + how: 1.0}))
         if decision.kept:
             review = review_of(record, decision, page, source, surroundings)
             if review is not None:
@@ -300,8 +301,22 @@ def _unnamed(record: Record, type_text: str, source: Source, published: str | No
     kind = normalise_review_type(type_text, source.nation, source.serves, year_of(published))
     acronym = TYPE_ACRONYMS.get(kind or "", TYPE_LABELS.get(kind or "", "Review").title())
     found = [d for d in dated(record.title.text) if d.role in ("published", "other")]
-    when = record.title.text[found[0].start : found[0].end] if found else (published or "")
-    return f"{acronym} {when}".strip()
+    when = found[0].iso if found else published
+    return f"{acronym} {_spoken(when)}".strip()
+
+
+def _spoken(iso: str | None) -> str:
+    """2017-06 -> 'June 2017', 2021-03-03 -> '3 March 2021' (a name, whatever the page's format)."""
+    if not iso:
+        return ""
+    parts = [int(p) for p in iso.split("-")]
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]  # fmt: skip
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{months[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
 
 
 def _status(record: Record) -> str | None:
@@ -335,7 +350,7 @@ def review_of(
         summary=summary_of(texts[1:]),
         themes=next((t for t in map(themes_of, texts) if t), []),
         detail_url=_detail_url(record, page),
-        evidence=decision.as_dict(),
+        evidence={**decision.as_dict(), "subject_rule": subject.how if subject else None},
     )
     _documents(record, review)
     # "Reports are removed after 18 months": a listed review without its documents.

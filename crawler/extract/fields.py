@@ -111,12 +111,11 @@ def is_date_line(text: str) -> bool:
     '9 May 2023', 'Published: 3rd March 2016', 'Thursday, 7 April 2016 | Jo Bloggs'."""
     if len(text) > 70 or not find_dates(text):
         return False
-    rest = _WEEKDAY.sub("", text)
+    rest = re.sub(r"\s[|•·]\s.*$", "", _WEEKDAY.sub("", text))  # a byline after the date
     for found in reversed(find_dates(rest)):
         rest = rest[: found.start] + rest[found.end :]
     rest = _WORDS_AROUND_A_DATE.sub("", rest.strip(" -–:|,()[]"))
     rest = re.sub(r"(?i)\b(?:the|of|in|on|and|published|publication|date|by)\b", " ", rest)
-    rest = re.sub(r"\s[|•·]\s.*$", "", " " + rest)  # a byline after the date
     return not re.search(r"[A-Za-z]", rest)
 
 
@@ -162,7 +161,8 @@ _STATUSES = [
     (
         "no_longer_published",
         re.compile(
-            r"no longer (?:published|available|on (?:this|our|the) (?:web)?site)|\bwithdrawn\b"
+            r"no longer (?:published|released|available|online|on (?:this|our|the) (?:web)?site)"
+            r"|\bwithdrawn\b"
             r"|\b(?:reports?|reviews?|documents?|summary|summaries|it)\s+(?:has|have|was|were|is|are)"
             r"\s+(?:now\s+)?(?:been\s+)?(?:removed|withdrawn|taken down)"
             r"|(?:removed|taken down) from (?:this|our|the) (?:web)?(?:site|page)|\bexpired\b",
@@ -172,8 +172,9 @@ _STATUSES = [
     (
         "unpublished",
         re.compile(
-            r"\bunpublished\b|\bnot (?:been )?published\b|will not be published|not for publication"
-            r"|(?:decided|chose|agreed|decision) not to publish|\bnot to be published\b",
+            r"\bunpublished\b|\bnot (?:been )?(?:published|released)\b|will not be (?:published|released)"
+            r"|not for publication|(?:decided|chose|agreed|decision) not to (?:publish|release)"
+            r"|\bnot to be (?:published|released)\b",
             re.I,
         ),
     ),
@@ -189,7 +190,7 @@ _STATUSES = [
 ]
 
 
-_STATUS_HINTS = ("publi", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
+_STATUS_HINTS = ("publi", "releas", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
                  "pending", "postponed", "deferred", "on hold", "no longer")  # fmt: skip
 
 

@@ -138,7 +138,7 @@ def _record(unit: Unit, path: tuple[str, ...], when: str | None = None) -> Recor
     )
     record.subject = None if is_date_line(title.text) else title_subject(title.text)
     if record.subject is None and _known_by_type_and_date(title.text, unit.kind == "section"):
-        record.subject = Subject(title.text, "dated")
+        record.subject = Subject(title.text, "dated", 0, "type and date")
     if record.subject is None and unit.kind == "row":
         # A row may put its name in a later cell ("2019 | Child K | Overview report").
         for cell in unit.cells[1:3]:
@@ -210,7 +210,8 @@ def _section_is_one_record(head: str, inner: list[Record]) -> bool:
     # "2020" over documents that name no one: one review known by its date (and the page's
     # type), unless what is under it speaks of several reviews.
     several = any(is_plural_type(r.text) for r in inner)
-    return is_date_line(head) and _has_documents(inner) and not several
+    named = any(r.subject is not None for r in inner)
+    return is_date_line(head) and _has_documents(inner) and not several and not named
 
 
 class _Dating:
@@ -306,7 +307,10 @@ def _several(record: Record) -> list[Record]:
     named = list(dict.fromkeys(name for _, name in find_pseudonyms(title[:400])))
     if len(named) < 2:
         return [record]
-    return [replace(record, subject=Subject(name, "subject", title.find(name))) for name in named]
+    return [
+        replace(record, subject=Subject(name, "subject", title.find(name), "several named"))
+        for name in named
+    ]
 
 
 def _is_companion(record: Record) -> bool:

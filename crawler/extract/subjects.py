@@ -76,8 +76,9 @@ _SPEECH = re.compile(
 @dataclass(frozen=True)
 class Subject:
     name: str
-    kind: str  # subject | number | name | letter | topic
+    kind: str  # subject | number | name | letter | topic | dated
     start: int = 0  # where it starts in the title
+    how: str = ""  # which rule found it, for the coverage report and a row's explanation
 
     @property
     def strong(self) -> bool:
@@ -116,7 +117,7 @@ def _numbered(text: str) -> Subject | None:
         return None
     number = m.group("number")
     number = str(int(number)) if number.isdigit() else number
-    return Subject(f"{acronym.upper()} {number}", "number", m.start())
+    return Subject(f"{acronym.upper()} {number}", "number", m.start(), "type and number")
 
 
 _CITATION = re.compile(
@@ -182,7 +183,7 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
         return None  # "Hagell (1998) ‘Dangerous Care’": a reference to a book or paper
     lead = _LEAD_NAME.match(text)
     if lead and _plain_name(lead.group("name")):
-        return Subject(lead.group("name"), "name", lead.start("name"))  # "Franklyn: LCSPR – …"
+        return Subject(lead.group("name"), "name", lead.start("name"), "lead name")
     found = find_pseudonym(text)
     numbered = _numbered(text)
     text = _blank_dates(text)  # "Published October 2014": a month is no name
@@ -193,9 +194,9 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
     # brackets (then it is the subject and the leading word something else).
     bracketed = found and text[:at].count("(") > text[:at].count(")")
     if before and _plain_name(before.group("name")) and (not found or bracketed):
-        return Subject(before.group("name"), "name", before.start("name"))
+        return Subject(before.group("name"), "name", before.start("name"), "name before type")
     if found:
-        return Subject(found, "subject", at)
+        return Subject(found, "subject", at, "pseudonym")
     if numbered:
         return numbered
     for after in _AFTER_TYPE.finditer(text) if typed else ():
@@ -203,21 +204,21 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
         if not phrase or find_pseudonym(phrase):
             continue
         if _plain_name(phrase):
-            return Subject(phrase, "name", after.start("phrase"))
+            return Subject(phrase, "name", after.start("phrase"), "name after type")
         if (
             len(phrase.split()) >= 2
             and not is_generic_name(phrase)
             and not DENY_WORDS.search(phrase)
         ):
-            return Subject(phrase, "topic", after.start("phrase"))
+            return Subject(phrase, "topic", after.start("phrase"), "topic after type")
     relation = _RELATION.search(text)
     if relation:
         name = strip_title(relation.group("name").replace("-", " - ")) or relation.group("name")
         if looks_like_name(name) or _LETTER.match(name):
-            return Subject(name, "name", relation.start("name"))
+            return Subject(name, "name", relation.start("name"), "relation")
     quoted = _QUOTED.search(text)
     if quoted and looks_like_name(quoted.group("name")):
-        return Subject(quoted.group("name"), "name", quoted.start("name"))
+        return Subject(quoted.group("name"), "name", quoted.start("name"), "quoted")
     position = 0
     for piece in _SEPARATORS.split(text):
         start = text.find(piece, position)
@@ -232,22 +233,17 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
         if _abbreviation(text, rest):
             continue  # "Non-Accidental Injury (NAI)": an abbreviation, not a pseudonym
         if _LETTER.match(rest) and (len(rest) == 1 or rest.isupper()):
-            return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0))
+            return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0), "letters")
         if re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4]):
             continue  # "Sadly, some people …": the first word of a sentence
         if looks_like_name(rest) and not is_generic_name(rest):
             at = max(start + piece.find(rest.split()[0]), 0)
             if names_only_a_document(text[:at]) and _BRIEFING.search(text[:at]):
                 break  # "7 Minute Briefing – Professional Curiosity": a briefing on a topic
-            return Subject(re.sub(r"['’]s$", "", rest), "name", at)
-    code = _TRAILING_CODE.search(text)
-    if code and (mentions_type(text) or names_only_a_document(text[: code.start()])):
-        return Subject(code.group(0), "subject", code.start())  # "… executive report VA1"
+            return Subject(re.sub(r"['’]s$", "", rest), "name", at, "name piece")
     return _topic(text) if topic_ok else None
 
 
-# A letters-and-digits code standing alone at the end of a title: VA1, GN13
-_TRAILING_CODE = re.compile(r"(?<![\w/-])[A-Z]{1,4}\d{1,4}(?![\w/-])(?=\W*$)")
 _ARTICLE = re.compile(r"^\s*(?:A|I)\s+[A-Za-z]")
 _BRIEFING = re.compile(r"(?i)\bbriefing|\bsummary|\bbrief\b|\bleaflet|\bposter")
 
@@ -267,5 +263,5 @@ def _topic(text: str) -> Subject | None:
         rest = strip_title(re.sub(r"(?i)\b(?:thematic|systemic)\b", " ", piece))
         words = rest.split()
         if 1 <= len(words) <= 12 and not all(_TOPIC_DENY.match(w) for w in words):
-            return Subject(rest, "topic", max(text.find(words[0]), 0))
+            return Subject(rest, "topic", max(text.find(words[0]), 0), "thematic topic")
     return None
