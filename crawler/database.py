@@ -284,14 +284,16 @@ class ReviewStore:
             return None
         # The same source at the same page named it so before: that is the same review (even
         # if it was merged into a review another source names differently).
-        row = self.conn.execute(
-            "SELECT review_id FROM review_sources WHERE source = ? AND url = ? "
-            "AND json_extract(fields, '$.name_key') = ?",
-            (source, item.get("source_url"), key),
-        ).fetchone()
-        if row:
-            return row[0]
         year = year_of(item.get("published"))
+        for row in self.conn.execute(
+            "SELECT rs.review_id, r.published_year FROM review_sources rs "
+            "JOIN reviews r ON r.id = rs.review_id WHERE rs.source = ? AND rs.url = ? "
+            "AND json_extract(rs.fields, '$.name_key') = ?",
+            (source, item.get("source_url"), key),
+        ):
+            # (Two reviews of one child on one page, years apart, are two reviews.)
+            if _years_compatible(year, row["published_year"]):
+                return row[0]
         codes = set(item.get("area_codes") or [])
         candidates = []
         for row in self.conn.execute(

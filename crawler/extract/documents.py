@@ -47,7 +47,7 @@ _KINDS = [
     ),
     (
         "response",
-        r"response|media statement|press (?:release|statement)|statement\b|letter\b|reply"
+        r"response|media statement|press (?:release|statement)|statements?\b|letter\b|reply"
         r"|improvement report",
     ),
     (

@@ -25,7 +25,7 @@ from .classify import Context, Decision, Model, classify
 from .documents import VAGUE, classify_document, is_document_link
 from .fields import date_of, dated, is_date_line, status_of, summary_of, themes_of
 from .page import Page, load_page
-from .records import Record, candidates
+from .records import Record, candidates, same_subject
 from .review import Extraction, Review
 from .segment import sectionise, units_of, without
 
@@ -372,7 +372,7 @@ def dedupe(reviews: list[Review]) -> list[Review]:
             (
                 r
                 for r in out
-                if _key(r) == _key(review)
+                if same_subject(_key(r), _key(review))
                 and (r.area or None) == (review.area or None)
                 and r.national == review.national
                 and _years_agree(r.published, review.published)

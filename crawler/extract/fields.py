@@ -83,7 +83,7 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
             role = "revised"
         elif (
             _PUBLISH.search(before)
-            or _PUBLISH.match(text[e : e + 15].lstrip(" ,–-:"))
+            or _PUBLISH.match(text[e : e + 15].lstrip(" ,–-:)]"))
             or _TYPE_THEN_DATE.search(before[-40:])
             or (_OPENS.fullmatch(before) and _PUBLISH.search(_sentence_around(text, e)))
         ):

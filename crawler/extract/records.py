@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..normalise.dates import find_dates
-from ..normalise.names import find_pseudonyms, name_key
+from ..normalise.names import find_pseudonyms, is_generic_name, looks_like_name, name_key
 from ..normalise.vocabulary import (
     NAMED_TYPES,
     NOT_A_REVIEW,
+    TYPE_ACRONYMS,
     is_plural_type,
     strip_type_words,
     type_named,
@@ -76,6 +77,19 @@ def subject_key(subject: Subject | None) -> str | None:
     return name_key(subject.name) if subject is not None else None
 
 
+_KIND_WORDS = re.compile(r"^(?:child|baby|adult|young person|family|mr|mrs|ms|miss|case|sar|scr) ")
+
+
+def same_subject(a: str | None, b: str | None) -> bool:
+    """One subject under two names on a page: 'Child G' and 'G' (a bare letter code)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) <= 3 and " " not in short and _KIND_WORDS.sub("", long_) == short
+
+
 def thematic(text: str) -> bool:
     """A review of several cases, named for its topic ("Thematic review: …", "… Systemic Review")."""
     low = text.lower()
@@ -110,6 +124,11 @@ def _first_sentence(text: str, limit: int = 220) -> str:
     return text[: m.start() + 1] if m else text[:limit]
 
 
+# "SAR Stanley", "CSPR Baby Mae": a review's type word right before its name
+_TYPE_AND_NAME = re.compile(
+    rf"\b(?:{'|'.join(TYPE_ACRONYMS.values())})\s+(?P<name>(?:Child|Baby|Adult|Mr|Mrs|Ms)\s+\w+"
+    r"|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)\b"
+)
 _FOOTNOTE = re.compile(r"^\s*(?:[*†‡]|\(\d\)|note\s*:)", re.I)
 _ABOUT = re.compile(
     r"(?i:(?:case|death|murder|killing|homicide|care|life) of\s*(?:the\s+late\s+)?|in relation to"
@@ -140,11 +159,12 @@ def _record(unit: Unit, path: tuple[str, ...], when: str | None = None) -> Recor
     if record.subject is None and _known_by_type_and_date(title.text, unit.kind == "section"):
         record.subject = Subject(title.text, "dated", 0, "type and date")
     if record.subject is None and unit.kind == "row":
-        # A row may put its name in a later cell ("2019 | Child K | Overview report").
+        # A row may put its name in a later cell ("June 2017 | Overview Report for Baby Q"):
+        # that cell then titles the row.
         for cell in unit.cells[1:3]:
-            found = title_subject(cell.text)
-            if found is not None and found.strong:
-                record.subject = found
+            found = subject_of(cell.text[:200])
+            if found is not None and found.kind in ("subject", "number", "name", "letter"):
+                record.subject, record.title = found, cell
                 break
     return record
 
@@ -196,7 +216,8 @@ def _has_documents(records: list[Record]) -> bool:
 def _section_is_one_record(head: str, inner: list[Record]) -> bool:
     # "FEBRUARY" under "2022:" is a date heading
     own = None if _MONTH_ONLY.match(head) else title_subject(head)
-    others = {r.key for r in inner if _names_someone(r)} - {subject_key(own)}
+    own_key = subject_key(own)
+    others = {r.key for r in inner if _names_someone(r) and not same_subject(r.key, own_key)}
     # Sections under it that are reviews known by their type and date count as others too.
     others |= {r.title.text for r in inner if r.subject and r.subject.kind == "dated"}
     if len(others) >= 2:
@@ -266,7 +287,7 @@ def candidates(
                     (
                         i
                         for i, r in enumerate(inner)
-                        if _names_someone(r) and r.key != own and _review_like(r)
+                        if _names_someone(r) and not same_subject(r.key, own) and _review_like(r)
                     ),
                     len(inner),
                 )
@@ -300,17 +321,38 @@ def _contents_entry(unit: Unit, page_url: str | None) -> bool:
 
 
 def _several(record: Record) -> list[Record]:
-    """'… two Serious Case Reviews: Child LN and Child LP' names two reviews, each a record."""
+    """'… two Serious Case Reviews: Child LN and Child LP', '… for SAR Stanley. … the SAR
+    Christopher report': a line naming several reviews gives each a record."""
     title = record.title.text
-    if not is_plural_type(title):
-        return [record]
-    named = list(dict.fromkeys(name for _, name in find_pseudonyms(title[:400])))
+    named = []
+    if is_plural_type(title):
+        named = [name for _, name in find_pseudonyms(title[:400])]
+    if len(set(named)) < 2:
+        named = [m.group("name") for m in _TYPE_AND_NAME.finditer(title[:400])]
+        named = [n for n in named if looks_like_name(n) and not is_generic_name(n)]
+    named = list(dict.fromkeys(named))
     if len(named) < 2:
         return [record]
     return [
-        replace(record, subject=Subject(name, "subject", title.find(name), "several named"))
+        replace(
+            record,
+            subject=Subject(name, "subject", title.find(name), "several named"),
+            # Each keeps only the links that name it (a shared link belongs to none).
+            lines=[_links_naming(line, name) for line in record.lines],
+            title=_links_naming(record.title, name),
+        )
         for name in named
     ]
+
+
+def _links_naming(line: Line, name: str) -> Line:
+    key = re.sub(r"[^a-z0-9]+", "", name.lower())
+
+    def names(link) -> bool:
+        words = re.sub(r"[^a-z0-9]+", "", f"{link.text} {link.url}".lower())
+        return key in words
+
+    return Line(line.text, [k for k in line.links if names(k)], line.bold, line.tag)
 
 
 def _is_companion(record: Record) -> bool:

@@ -126,17 +126,21 @@ _CITATION = re.compile(
 
 
 def _abbreviation(text: str, name: str) -> bool:
-    """Whether ``name`` (in capitals) abbreviates the words before it: 'Female Genital
-    Mutilation (FGM)', 'Multi-Agency Risk Management (MARM)'."""
-    if not (name.isupper() and 2 <= len(name) <= 6):
+    """Whether ``name`` (in capitals) abbreviates the words beside it in brackets: 'Female
+    Genital Mutilation (FGM)', 'ACEs (Adverse Childhood Experiences)'."""
+    letters = name.removesuffix("s")
+    if not (letters.isupper() and 2 <= len(letters) <= 6):
         return False
-    m = re.search(
-        rf"((?:[A-Za-z][\w'’]*[\s-]+){{{len(name)},{len(name) + 3}}})[(\[]\s*{name}\s*[)\]]", text
-    )
-    if not m:
-        return False
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", m.group(1)) if w and w[0].isupper())
-    return name in initials
+    n = len(letters)
+    word = r"[A-Za-z][\w'’]*"
+    before = re.search(rf"((?:{word}[\s-]+){{{n},{n + 3}}})[(\[]\s*{name}\s*[)\]]", text)
+    after = re.search(rf"\b{name}\s*[(\[]\s*((?:{word}[\s-]*){{{n},{n + 3}}})[)\]]", text)
+    for m in (before, after):
+        if m:
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", m.group(1)) if w[:1].isupper())
+            if letters in initials:
+                return True
+    return False
 
 
 def _blank_dates(text: str) -> str:
@@ -236,6 +240,13 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
             return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0), "letters")
         if re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4]):
             continue  # "Sadly, some people …": the first word of a sentence
+        owner = re.match(r"\s*[A-Z][a-z]+['’]s\s+(?P<noun>[A-Z][a-z]+)", piece)
+        if (
+            owner
+            and not mentions_type(owner.group("noun"))
+            and not _DOCUMENT.match(owner.group("noun"))
+        ):
+            continue  # "Clare's Law": a law named for someone, not a review of her
         if looks_like_name(rest) and not is_generic_name(rest):
             at = max(start + piece.find(rest.split()[0]), 0)
             if names_only_a_document(text[:at]) and _BRIEFING.search(text[:at]):
@@ -244,6 +255,7 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
     return _topic(text) if topic_ok else None
 
 
+_DOCUMENT = re.compile(r"(?i)(?:report|review|summary|briefing|brief|story|case)$")
 _ARTICLE = re.compile(r"^\s*(?:A|I)\s+[A-Za-z]")
 _BRIEFING = re.compile(r"(?i)\bbriefing|\bsummary|\bbrief\b|\bleaflet|\bposter")
 

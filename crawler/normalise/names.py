@@ -9,7 +9,32 @@ from .dates import find_dates
 from .vocabulary import ACRONYMS, KINDS, NAMED_TYPES
 
 _LETTERS = r"[A-Z]{1,3}\d{0,4}"
-# Words that follow "Child"/"Baby"/"Family" in topics, not names ("Child Protection").
+_TOPIC_WORDS = {
+    "abuse", "neglect", "exploitation", "harm", "injury", "injuries", "suicide", "self", "sexual",
+    "criminal", "domestic", "violence", "adolescents", "adolescent", "infants", "infant", "babies",
+    "children", "thematic", "risk", "safeguarding", "review", "learning", "death", "deaths",
+    "disabilities", "disabled", "mental", "health", "drowning", "bruising", "care", "online",
+    "homicide", "overdose", "multi", "agency", "practice", "national", "young", "people", "at",
+    "of", "in", "on", "for", "with", "from", "to", "the", "by", "who", "whose", "sudden",
+    "unexpected", "sleep", "co", "sleeping", "knife", "crime", "gang", "county", "lines",
+    # the practice topics briefings are written about
+    "parental", "parenting", "parents", "drinking", "alcohol", "drugs", "drug", "substance",
+    "misuse", "cannabis", "hidden", "males", "men", "fathers", "father", "mothers", "critical",
+    "thinking", "dark", "web", "forced", "marriage", "trauma", "adverse", "experiences",
+    "childhood", "radicalisation", "prevent", "trafficking", "slavery", "modern", "day",
+    "fabricated", "induced", "illness", "genital", "mutilation", "female", "male", "law", "public",
+    "outline", "contextual", "exploited", "coercive", "control", "curiosity", "professional",
+    "disguised", "compliance", "hoarding", "cuckooing", "transition", "transitions",
+    "transitional", "capacity", "consent", "escalation", "supervision", "chronology", "voice",
+    "invisible", "head", "shaken", "syndrome", "attachment", "bereavement", "grooming",
+    "bullying", "cyber", "esafety", "e-safety", "sexting", "homelessness", "housing", "poverty",
+    "debt", "gambling", "elective", "education", "exclusion", "missing", "runaway", "looked",
+    "after", "leavers", "fostering", "adoption", "kinship", "good", "example", "examples",
+    "case", "study", "studies", "financial", "material", "scams", "fraud", "falls", "pressure",
+    "ulcers", "hospital", "discharge", "medication", "nutrition", "dehydration",
+}  # fmt: skip
+# Words that follow "Child"/"Baby"/"Family" in topics, not names ("Child Protection", "Shaken
+# Baby Syndrome"): these and every topic word.
 _NOT_FIRST = (
     r"(?!(?:Protection|Safeguarding|Sexual|Death|Deaths|Abuse|Criminal|Exploitation|Practice|Care"
     r"|Health|Development|Neglect|Poverty|Mental|Services|Social|Court|Court|Arrangements|Support"
@@ -19,7 +44,9 @@ _NOT_FIRST = (
     r"|Learning|Ofsted|Concern|Concerns|Board|Boards|Partnership|Partnerships|Centre|Centres"
     r"|Management|Study|Studies|Conference|Conferences|File|Files|Notes|Officer|Officers|Worker"
     r"|Workers|Load|Work|Holder|Holders|Summary|Summaries|Reference|Law|Records|Community"
-    r"|Communities|Members|Member|Friendly|Hubs)\b)"
+    r"|Communities|Members|Member|Friendly|Hubs|Example|Examples|"
+    + "|".join(sorted(w.capitalize() for w in _TOPIC_WORDS if w.isalpha() and len(w) > 2))
+    + r")\b)"
 )
 _FIRST = _NOT_FIRST + r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
@@ -129,15 +156,6 @@ _TYPE_PHRASES = re.compile(
     re.I,
 )
 # Topic words: a title made of these names a theme, not a person ("Sibling Abuse").
-_TOPIC_WORDS = {
-    "abuse", "neglect", "exploitation", "harm", "injury", "injuries", "suicide", "self", "sexual",
-    "criminal", "domestic", "violence", "adolescents", "adolescent", "infants", "infant", "babies",
-    "children", "thematic", "risk", "safeguarding", "review", "learning", "death", "deaths",
-    "disabilities", "disabled", "mental", "health", "drowning", "bruising", "care", "online",
-    "homicide", "overdose", "multi", "agency", "practice", "national", "young", "people", "at",
-    "of", "in", "on", "for", "with", "from", "to", "the", "by", "who", "whose", "sudden",
-    "unexpected", "sleep", "co", "sleeping", "knife", "crime", "gang", "county", "lines",
-}  # fmt: skip
 # Words that are never (part of) a review subject's name on these sites.
 _NOT_NAME_WORDS = {
     "threshold", "document", "documents", "guidance", "procedure", "procedures", "policy",

@@ -47,6 +47,10 @@ def normalise_item(adapter: ItemAdapter) -> None:
     adapter["published"] = published
     adapter["published_year"] = year_of(published)
 
+    facts = summary_facts(adapter.get("summary"))
+    for field, value in facts.as_dict().items():
+        if not adapter.get(field):
+            adapter[field] = value
     if area is None or area.name == ANONYMOUS:
         nation = adapter.get("nation") or nation
     type_words = " ".join(t for t in (adapter.get("type_text"), title) if t)
@@ -54,7 +58,9 @@ def normalise_item(adapter: ItemAdapter) -> None:
         type_words,
         nation or adapter.get("source_nation"),
         adapter.get("serves"),
-        year_of(published),
+        # Undated, the year of what happened says which era's type it is (an incident in 2021
+        # was reviewed as a CSPR, not an SCR).
+        year_of(published) or year_of(adapter.get("incident_date")),
     )
     adapter["review_type"] = kind
     if nation is None and kind in _TYPE_NATION:
@@ -65,11 +71,6 @@ def normalise_item(adapter: ItemAdapter) -> None:
         # An anonymous review is the source's nation's unless its words say otherwise.
         nation = adapter.get("source_nation") if adapter.get("source_nation") in NATIONS else None
     adapter["nation"] = nation
-
-    facts = summary_facts(adapter.get("summary"))
-    for field, value in facts.as_dict().items():
-        if not adapter.get(field):
-            adapter[field] = value
 
 
 class NormalisePipeline:
