@@ -27,6 +27,7 @@ FEATURES = (
     "subject",  # a pseudonym or a code in the title: Child Q, Mr Z, Adult D, ABSB 06-2021
     "numbered",  # a numbered review: DHR 12
     "name",  # a first name or a short name in the title: Jasmine, SK
+    "first_name",  # ... made of known first names (Jasmine, Pauline and George)
     "letter",  # a one-letter pseudonym standing alone: A – 2018
     "topic",  # a thematic review's topic
     "dated",  # a review that names no one, known by its type and date: DHR - June 2017
@@ -111,6 +112,7 @@ def features(record: Record, context: Context, groups: dict[tuple, list[Record]]
         "subject": float(kind == "subject"),
         "numbered": float(kind == "number"),
         "name": float(kind == "name"),
+        "first_name": float(kind == "name" and known_first_names(record.subject.name)),
         "letter": float(kind == "letter"),
         "topic": float(kind == "topic"),
         "dated": float(kind == "dated"),
@@ -143,6 +145,23 @@ def features(record: Record, context: Context, groups: dict[tuple, list[Record]]
         ),
         "external": float(bool(links) and not any(_same_site(context.host, k.url) for k in links)),
     }
+
+
+_FIRST_NAMES = None
+
+
+def known_first_names(name: str) -> bool:
+    """Whether every word of a name is a known first name (the gender-guesser dictionary of
+    about 40,000 given names): 'Pauline and George' yes, 'Hidden Males' no."""
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        from gender_guesser.detector import Detector
+
+        _FIRST_NAMES = Detector(case_sensitive=False)
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "mr", "mrs", "ms")
+    ]
+    return bool(words) and all(_FIRST_NAMES.get_gender(w) != "unknown" for w in words)
 
 
 class Model:
