@@ -236,7 +236,9 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
             continue  # "A Safeguarding Adults Review is …": the article, not Adult A
         if _abbreviation(text, rest):
             continue  # "Non-Accidental Injury (NAI)": an abbreviation, not a pseudonym
-        if _LETTER.match(rest) and (len(rest) == 1 or rest.isupper()):
+        if _LETTER.match(rest) and (
+            len(rest) == 1 or (rest.isupper() and not is_generic_name(rest))
+        ):
             return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0), "letters")
         if re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4]):
             continue  # "Sadly, some people …": the first word of a sentence

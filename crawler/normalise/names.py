@@ -195,6 +195,7 @@ _NOT_NAME_WORDS = {
     "translations", "language", "languages", "easy", "accessible", "large", "print", "audio",
     "regional", "county", "borough", "city", "district", "joint", "combined",
     "concise", "extended", "single", "unified", "statutory", "independent", "initial",
+    "ok", "okay", "accept", "reject", "agree", "close", "yes", "no", "cancel", "settings",
     "released", "issued", "posted", "comments", "comment", "sub", "group", "subgroup", "committee", "community", "see", "visit", "watch", "listen", "government", "office", "department", "authority",
     "commission", "trust", "university", "college", "school", "safety", "building", "discretionary", "mandatory", "unpublished", "delayed", "withdrawn", "removed", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "last", "date", "downloads", "completed", "ongoing", "closed", "open", "pending", "professional", "curiosity", "adultification",
