@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..normalise.vocabulary import NOT_A_REVIEW, is_plural_type, type_named
+from ..normalise.vocabulary import NOT_A_REVIEW, is_plural_type, not_a_review, type_named
 from .documents import classify_document, is_document_link
 from .fields import dated, is_date_line, status_of
 from .records import Record, _review_like
@@ -91,10 +91,18 @@ def _same_site(host: str, url: str) -> bool:
     return bool(other) and strip.sub("", other) == strip.sub("", host)
 
 
-def features(record: Record, context: Context, groups: dict[tuple, list[Record]]) -> dict:
+def features(
+    record: Record,
+    context: Context,
+    groups: dict[tuple, list[Record]],
+    alike: dict[int, bool] | None = None,
+) -> dict:
+    """The record's features; ``alike`` says which records look like reviews on their own."""
+    if alike is None:
+        alike = {id(r): _review_like(r) for group in groups.values() for r in group}
     title = record.title.text
     kind = record.subject.kind if record.subject else None
-    body = " ".join(line.text for line in record.all_lines[1:])
+    body = " ".join(line.text for line in record.all_lines[1:])[:800]
     links = [k for k in record.links if urlsplit(k.url).scheme in ("http", "https")]
     documents = [k for k in links if is_document_link(k.url, k.text, k.title)]
     kinds = {classify_document(k.text, title, url=k.url) for k in documents}
@@ -106,8 +114,9 @@ def features(record: Record, context: Context, groups: dict[tuple, list[Record]]
     ]
     dated_line = any(is_date_line(line.text) for line in record.all_lines) or record.dateline
     title_links = record.title.links
-    siblings = [r for r in groups.get(record.group, []) if r is not record]
-    named = sum(1 for r in siblings if _review_like(r))
+    group = groups.get(record.group, [])
+    siblings = len(group) - 1
+    named = sum(1 for r in group if r is not record and alike.get(id(r)))
     return {
         "subject": float(kind == "subject"),
         "numbered": float(kind == "number"),
@@ -126,14 +135,14 @@ def features(record: Record, context: Context, groups: dict[tuple, list[Record]]
         "report": float(bool(kinds & {"full_report", "executive_summary"})),
         "own_host": float(any(_same_site(context.host, k.url) for k in documents)),
         "date": float(bool(published or dated_line)),
-        "status": float(status_of(record.text) not in (None, "published")),
+        "status": float(status_of(record.text[:1500]) not in (None, "published")),
         "detail": float(
             any(_same_site(context.host, k.url) and k not in documents for k in title_links)
             or any(_READ_MORE.match(k.text) and _same_site(context.host, k.url) for k in links)
         ),
-        "siblings": named / len(siblings) if siblings else 0.0,
-        "deny": float(bool(DENY.search(title))),
-        "deny_context": float(any(DENY.search(h) for h in record.path[1:])),
+        "siblings": named / siblings if siblings > 0 else 0.0,
+        "deny": float(not_a_review(title)),
+        "deny_context": float(any(not_a_review(h) for h in record.path[1:])),
         "plural": float(plural),
         "sentence": float(len(title.split()) > 16),
         "nav": float(
@@ -209,7 +218,8 @@ def classify(records: list[Record], context: Context, model: Model | None = None
     groups: dict[tuple, list[Record]] = {}
     for record in records:
         groups.setdefault(record.group, []).append(record)
-    return [(record, model.decide(features(record, context, groups))) for record in records]
+    alike = {id(r): _review_like(r) for r in records}
+    return [(r, model.decide(features(r, context, groups, alike))) for r in records]
 
 
 def fit(rows: list[tuple[dict[str, float], int]], l2: float = 1.0, steps: int = 30) -> Model:

@@ -114,6 +114,7 @@ def clear_caches() -> None:
         dates._find_dates,
         vocabulary.type_named,
         vocabulary.is_plural_type,
+        vocabulary.not_a_review,
         names.strip_title,
         names.find_pseudonym,
         names.looks_like_name,

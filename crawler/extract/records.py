@@ -20,9 +20,9 @@ from ..normalise.dates import find_dates
 from ..normalise.names import find_pseudonyms, is_generic_name, looks_like_name, name_key
 from ..normalise.vocabulary import (
     NAMED_TYPES,
-    NOT_A_REVIEW,
     TYPE_ACRONYMS,
     is_plural_type,
+    not_a_review,
     strip_type_words,
     type_named,
 )
@@ -172,7 +172,7 @@ def _record(unit: Unit, path: tuple[str, ...], when: str | None = None) -> Recor
 def _known_by_type_and_date(title: str, section: bool) -> bool:
     """'Domestic Homicide Review - June 2017', or (heading documents) '2020': a review that
     names no one, known by its type and when it was published."""
-    if is_plural_type(title) or not find_dates(title) or NOT_A_REVIEW.search(title):
+    if is_plural_type(title) or not find_dates(title) or not_a_review(title):
         return False
     if section and is_date_line(title):
         return True
@@ -362,7 +362,7 @@ def _is_companion(record: Record) -> bool:
     return (
         record.subject is None
         and record.kind != "section"
-        and not NOT_A_REVIEW.search(title)
+        and not not_a_review(title)
         and not is_plural_type(title)
     )
 
@@ -370,13 +370,18 @@ def _is_companion(record: Record) -> bool:
 def attach_companions(records: list[Record]) -> list[Record]:
     """Fold each record that names no one into the record it belongs to."""
     out: list[Record] = []
+    companion = [_is_companion(r) for r in records]
     for index, record in enumerate(records):
-        if not _is_companion(record):
+        if not companion[index]:
             out.append(record)
             continue
         previous = out[-1] if out and out[-1].path == record.path else None
         following = next(
-            (r for r in records[index + 1 :] if not _is_companion(r)),
+            (
+                r
+                for r, c in zip(records[index + 1 :], companion[index + 1 :], strict=False)
+                if not c
+            ),
             None,
         )
         if is_date_line(record.title.text) and not record.links:

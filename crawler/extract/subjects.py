@@ -224,21 +224,22 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
     if quoted and looks_like_name(quoted.group("name")):
         return Subject(quoted.group("name"), "name", quoted.start("name"), "quoted")
     position = 0
-    for piece in _SEPARATORS.split(text):
+    for piece in _SEPARATORS.split(text)[:6]:  # a title's name is in its first few parts
         start = text.find(piece, position)
         position = max(start, position)
         if not piece or not piece.strip():
             continue
         rest = strip_title(piece)
-        if not rest or resolve_area(rest) is not None:
+        letters = bool(rest) and bool(_LETTER.match(rest))
+        if not rest or not (letters or looks_like_name(rest)):
+            continue
+        if resolve_area(rest) is not None:
             continue  # a place names who published, not whom
         if _ARTICLE.match(piece):
             continue  # "A Safeguarding Adults Review is …": the article, not Adult A
         if _abbreviation(text, rest):
             continue  # "Non-Accidental Injury (NAI)": an abbreviation, not a pseudonym
-        if _LETTER.match(rest) and (
-            len(rest) == 1 or (rest.isupper() and not is_generic_name(rest))
-        ):
+        if letters and (len(rest) == 1 or (rest.isupper() and not is_generic_name(rest))):
             return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0), "letters")
         if re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4]):
             continue  # "Sadly, some people …": the first word of a sentence

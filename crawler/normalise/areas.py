@@ -139,6 +139,11 @@ def find_area_in(text: str | None, exclude: set[str] | None = None) -> Area | No
     """The first known area named anywhere in ``text`` (longest name wins at a position)."""
     if not text:
         return None
+    return _find_area_in(text, frozenset(exclude or ()), str(_table_path()))
+
+
+@lru_cache(maxsize=8192)
+def _find_area_in(text: str, exclude: frozenset, table_path: str) -> Area | None:
     table = load_areas()
     words = area_key(text).split()
     exclude = exclude or set()

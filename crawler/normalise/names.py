@@ -202,7 +202,7 @@ _NOT_NAME_WORDS = {
     "chronologies", "chronology", "inquiry", "conclusion", "topics",
     "the", "this", "that", "these", "those", "it", "its", "their", "there", "they", "he", "she",
     "his", "her", "hers", "him", "them", "if", "in", "on", "at", "by", "for", "to", "of", "with",
-    "from", "as", "or", "but", "not", "no", "yes", "also", "please", "thank", "thanks",
+    "from", "as", "or", "but", "not", "also", "please", "thank", "thanks",
 }  # fmt: skip
 
 

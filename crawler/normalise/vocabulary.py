@@ -238,3 +238,9 @@ NOT_A_REVIEW = re.compile(
     r"|easy read guide|information for (?:families|professionals|practitioners)|terms of reference)",
     re.I,
 )
+
+
+@lru_cache(maxsize=8192)
+def not_a_review(text: str | None) -> bool:
+    """Whether a title is about something other than one review (guidance, training, a form)."""
+    return bool(text) and bool(NOT_A_REVIEW.search(text))
