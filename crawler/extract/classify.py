@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..normalise.names import known_first_names
 from ..normalise.vocabulary import NOT_A_REVIEW, is_plural_type, not_a_review, type_named
 from .documents import classify_document, is_document_link
 from .fields import dated, is_date_line, status_of
@@ -35,6 +36,7 @@ FEATURES = (
     "type_title",  # the title says one review's type
     "type_near",  # the record's other lines say a review type
     "type_context",  # the headings above it, the page or the registry say what is listed
+    "briefings",  # the page or its headings are about briefings (most items are topics)
     "document",  # it links a document
     "report",  # ... a report or an executive summary
     "own_host",  # ... on the board's own site
@@ -51,6 +53,8 @@ FEATURES = (
 )
 
 DENY = NOT_A_REVIEW
+# A page of briefings ("7 Minute Briefings", "Learning summaries"): most items are topics.
+BRIEFINGS = re.compile(r"(?i)\bbriefings\b|\b(?:7|seven)[ -]?minute\b|\blearning summaries\b")
 _READ_MORE = re.compile(r"^\W*(?:read|find out|learn|see|view)?\s*more\b|^\W*read the\b", re.I)
 
 
@@ -128,6 +132,7 @@ def features(
         "unnamed": float(kind is None),
         "type_title": float(type_title),
         "type_near": float(bool(type_named(body))),
+        "briefings": float(bool(BRIEFINGS.search(f"{path} | {context.page_context}"))),
         "type_context": float(
             bool(type_named(path) or type_named(context.page_context) or context.lists)
         ),
@@ -154,23 +159,6 @@ def features(
         ),
         "external": float(bool(links) and not any(_same_site(context.host, k.url) for k in links)),
     }
-
-
-_FIRST_NAMES = None
-
-
-def known_first_names(name: str) -> bool:
-    """Whether every word of a name is a known first name (the gender-guesser dictionary of
-    about 40,000 given names): 'Pauline and George' yes, 'Hidden Males' no."""
-    global _FIRST_NAMES
-    if _FIRST_NAMES is None:
-        from gender_guesser.detector import Detector
-
-        _FIRST_NAMES = Detector(case_sensitive=False)
-    words = [
-        w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "mr", "mrs", "ms")
-    ]
-    return bool(words) and all(_FIRST_NAMES.get_gender(w) != "unknown" for w in words)
 
 
 class Model:

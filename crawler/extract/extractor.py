@@ -21,7 +21,7 @@ from ..normalise.review_types import normalise_review_type
 from ..normalise.vocabulary import TYPE_ACRONYMS, TYPE_LABELS
 from .adapters import adapters
 from .adapters.govuk import NATIONAL, NATIONAL_HOSTS
-from .classify import Context, Decision, Model, classify
+from .classify import BRIEFINGS, Context, Decision, Model, classify
 from .documents import VAGUE, classify_document, is_document_link
 from .fields import date_of, dated, is_date_line, status_of, summary_of, themes_of
 from .page import Page, load_page
@@ -38,6 +38,7 @@ _ELSEWHERE = re.compile(
 DECISION_LOG: list | None = None
 # A news post's own date dates what it says is published now ("published today", "we publish").
 _LOCAL = re.compile(r"\blocal\b", re.I)
+_FULL = re.compile(r"(?i)overview report|full report|final report|executive summary")
 _TODAY = re.compile(
     r"\b(?:today|this week)\b|\b(?:is|are|we|also|now) (?:now )?publish(?:es|ing)?\b|\bpublishes\b",
     re.I,
@@ -118,6 +119,7 @@ def clear_caches() -> None:
         names.strip_title,
         names.find_pseudonym,
         names.looks_like_name,
+        names.known_first_names,
         fields._dated,
         fields.is_date_line,
         subjects.subject_of,
@@ -268,8 +270,9 @@ def _clause(text: str, start: int) -> str:
     return text[begin:start]
 
 
-def _documents(record: Record, review: Review) -> None:
+def _documents(record: Record, review: Review, page: Page | None = None) -> None:
     title = record.title.text
+    briefings = page is not None and bool(BRIEFINGS.search(page.context))
     for line in record.all_lines:
         for link in line.links:
             if urlsplit(link.url).scheme not in ("http", "https"):
@@ -278,6 +281,8 @@ def _documents(record: Record, review: Review) -> None:
                 continue
             clause = _clause(line.text, link.start)
             kind = classify_document(link.text, clause, title, url=link.url)
+            if briefings and kind == "full_report" and not _FULL.search(link.text):
+                kind = "learning_brief"  # on a page of briefings, a review's link is its briefing
             name = link.text if not VAGUE.match(link.text) else (clause or line.text)[:200]
             review.add_document(link.url.split("#")[0], kind, name.strip() or None)
 
@@ -353,7 +358,7 @@ def review_of(
         detail_url=_detail_url(record, page),
         evidence={**decision.as_dict(), "subject_rule": subject.how if subject else None},
     )
-    _documents(record, review)
+    _documents(record, review, page)
     # "Reports are removed after 18 months": a listed review without its documents.
     bare = review.status is None and not review.documents and not review.detail_url
     if bare and status_of(surroundings) == "no_longer_published":

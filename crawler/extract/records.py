@@ -169,6 +169,18 @@ def _record(unit: Unit, path: tuple[str, ...], when: str | None = None) -> Recor
     return record
 
 
+def _narrative_subject(record: Record) -> Subject | None:
+    """Under a date heading, a review told as a story names its subject first: "Ann was a 77
+    year old woman …", "KW's death …"."""
+    for line in record.lines[1:4]:
+        found = subject_of(_first_sentence(line.text))
+        if found and found.start == 0 and found.kind in ("subject", "name", "letter"):
+            after = line.text[len(found.name) :]
+            if is_speech(line.text, found) or after.startswith(("'s", "’s", ",")):
+                return Subject(found.name, found.kind, 0, "narrative")
+    return None
+
+
 def _known_by_type_and_date(title: str, section: bool) -> bool:
     """'Domestic Homicide Review - June 2017', or (heading documents) '2020': a review that
     names no one, known by its type and when it was published."""
@@ -292,6 +304,8 @@ def candidates(
                     len(inner),
                 )
                 record = _record(unit, path, when)
+                if record.subject is not None and record.subject.kind == "dated":
+                    record.subject = _narrative_subject(record) or record.subject
                 if cut < len(inner):
                     first = inner[cut].title
                     at = next((i for i, k in enumerate(record.lines) if k is first), None)
@@ -393,11 +407,36 @@ def attach_companions(records: list[Record]) -> list[Record]:
             elif following is not None and following.path == record.path:
                 following.dateline = record.title.text
             continue
-        if previous is not None and previous.subject is not None:
+        if previous is not None and previous.subject is not None and _belongs(record, previous):
             previous.companions.append(record)
         else:
             out.append(record)
     return out
+
+
+def _belongs(record: Record, previous: Record) -> bool:
+    """A nameless item follows the review before it when it is one of its documents ("Executive
+    summary", "Learning brief"), speaks of it, or is prose about it; an item titled by some
+    other topic ("Self Neglect", "Emollients and Smoking") is a thing of its own."""
+    title = record.title.text
+    if not record.links or names_only_a_document(title):
+        return True
+    key = previous.subject.name.lower() if previous.subject else ""
+    if key and key in title.lower():
+        return True
+    words = re.findall(r"[A-Za-z]{3,}", strip_type_words(title))
+    return not words or any(w.lower() in _DOCUMENT_WORDS for w in words[:2])
+
+
+# Words that begin a document's title ("Executive Capacity – Learning Briefing" does not).
+_DOCUMENT_WORDS = {
+    "overview", "full", "final", "executive", "summary", "learning", "brief", "briefing", "seven",
+    "minute", "one", "page", "action", "plan", "response", "press", "media", "statement",
+    "letter", "home", "office", "agency", "agencies", "board", "partnership", "report", "read",
+    "download", "click", "here", "view", "the", "easy", "terms", "timeline", "practitioner",
+    "podcast", "presentation", "slides", "recorded", "video", "panel", "chair", "independent",
+    "improvement", "progress", "update", "appendix", "recommendations", "findings", "key",
+}  # fmt: skip
 
 
 def _dated(record: Record) -> bool:

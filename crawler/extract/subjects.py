@@ -22,6 +22,7 @@ from ..normalise.names import (
     FILE_MARK,
     find_pseudonym,
     is_generic_name,
+    known_first_names,
     looks_like_name,
     strip_title,
 )
@@ -241,8 +242,9 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
             continue  # "Non-Accidental Injury (NAI)": an abbreviation, not a pseudonym
         if letters and (len(rest) == 1 or (rest.isupper() and not is_generic_name(rest))):
             return Subject(rest, "letter" if len(rest) == 1 else "name", max(start, 0), "letters")
-        if re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4]):
-            continue  # "Sadly, some people …": the first word of a sentence
+        clause = re.match(r",\s+[a-z]", text[start + len(piece) : start + len(piece) + 4])
+        if clause and not known_first_names(rest):
+            continue  # "Sadly, some people …": the first word of a sentence, not "Ann, a …"
         owner = re.match(r"\s*[A-Z][a-z]+['’]s\s+(?P<noun>[A-Z][a-z]+)", piece)
         if (
             owner

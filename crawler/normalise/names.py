@@ -333,3 +333,21 @@ def name_key(name: str | None) -> str | None:
 def slug(text: str) -> str:
     text = text.lower().replace("&", " and ")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+_FIRST_NAMES = None
+
+
+@lru_cache(maxsize=8192)
+def known_first_names(name: str) -> bool:
+    """Whether every word of a name is a known given name (gender-guesser's dictionary of about
+    40,000): 'Pauline and George' yes, 'Hidden Males' no."""
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        from gender_guesser.detector import Detector
+
+        _FIRST_NAMES = Detector(case_sensitive=False)
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("and", "mr", "mrs", "ms")
+    ]
+    return bool(words) and all(_FIRST_NAMES.get_gender(w) != "unknown" for w in words)
