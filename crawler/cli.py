@@ -1,4 +1,4 @@
-"""The ``scr`` command: harvest, serve, digest and sources."""
+"""The ``scr`` command: harvest, serve, digest, sources and explain."""
 
 from __future__ import annotations
 
@@ -237,6 +237,50 @@ def sources(db_path):
     problems = [(sid, h) for sid, h in health.items() if h.get("state") not in (None, "ok")]
     for sid, h in problems:
         click.echo(f"{sid}: {h['state']} since {h['failing_since']}: {h['last_error']}")
+
+
+@main.command()
+@click.argument("source_id")
+@click.option(
+    "--snapshot",
+    default="data/snapshot",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The saved-site directory to read the source's pages from.",
+)
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read this saved page instead (its address is the source's first URL, or --url).",
+)
+@click.option("--url", help="The address of the page given with --file.")
+@click.option("--tree", is_flag=True, help="Also print the page's segments.")
+def explain(source_id, snapshot, files, url, tree):
+    """Show why SOURCE_ID's saved pages give the reviews they give.
+
+    Every candidate record, kept or left out, with its score and strongest features, then the
+    reviews as a harvest would store them. Reads saved pages only, never the network.
+    """
+    from .explain import NothingToExplain, explain_page, saved_pages
+    from .registry import load_registry
+
+    source = next((s for s in load_registry() if s.id == source_id), None)
+    if source is None and not (files and url):
+        raise click.ClickException(
+            f"no partnership source {source_id!r} in the registry (see `scr sources`); to try a page "
+            "before adding it, pass --file PAGE.html --url ITS-ADDRESS"
+        )
+    if files:
+        pages = [(url or source.urls[0], Path(f).read_bytes()) for f in files]
+    else:
+        try:
+            pages = list(saved_pages(source, Path(snapshot)))
+        except NothingToExplain as problem:
+            raise click.ClickException(str(problem)) from None
+    for page_url, html in pages:
+        click.echo(explain_page(html, page_url, source, tree=tree))
 
 
 if __name__ == "__main__":

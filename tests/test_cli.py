@@ -165,3 +165,39 @@ def test_harvest_records_per_source_counts(snapshot_db):
     conn.close()
     assert (row["requests"], row["items"], row["new_reviews"], row["error_count"]) == (20, 7, 7, 0)
     assert json.loads(row["responses"]) == {"200": 20}
+
+
+def test_explain_shows_each_decision_and_the_reviews_it_gives(tmp_path):
+    result = run_scr("explain", "croydon-scp")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "== https://croydonlcsb.org.uk/about-us/serious-case-reviews/"
+    kept = [line for line in lines if line.startswith("KEEP")]
+    left = [line for line in lines if line.startswith("    ") and "[" in line]
+    assert len(kept) == 10
+    assert any("'Child Y SCR'" in line and "subject +" in line for line in kept)
+    # Prose about other areas' reviews is left out, with the reason shown.
+    assert any("other parts of the country" in line and "external -" in line for line in left)
+    assert "-- 10 review(s)" in lines
+    assert "  Child L | scr | 2018-08-22 | published | full_report, learning_brief" in lines
+
+
+def test_explain_a_page_before_it_is_a_source(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><main><h1>Domestic Homicide Reviews</h1><ul>"
+        '<li><a href="/dhr-ann.pdf">DHR Ann – published 3 May 2022</a></li>'
+        '<li><a href="/training">Training dates</a></li></ul></main></body></html>'
+    )
+    result = run_scr("explain", "new", "--file", str(page), "--url", "https://csp.example/dhr/")
+    assert result.returncode == 0, result.stderr
+    assert "  Ann | dhr | 2022-05-03 | published | full_report" in result.stdout.splitlines()
+
+
+def test_explain_says_what_is_missing(tmp_path):
+    unknown = run_scr("explain", "no-such-board")
+    assert unknown.returncode == 1
+    assert "no partnership source 'no-such-board'" in unknown.stderr
+    unsaved = run_scr("explain", "croydon-scp", "--snapshot", str(tmp_path))
+    assert unsaved.returncode == 1
+    assert "no saved copy of croydon-scp's pages" in unsaved.stderr
