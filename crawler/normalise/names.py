@@ -52,9 +52,9 @@ _FIRST = _NOT_FIRST + r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
 # The subject of a review, in the shapes listings use. The first that matches wins.
 _SUBJECT_PATTERNS = [
-    # Codes that are a review's whole name: CPR ABCD 03-2020, CYSUR 2 2018, BSCB 2011-12/1,
+    # Codes that are a review's whole name: CPR ABCD 03-2020, BSCB 2011-12/1,
     # GwSB CPR 01/2021 (the board's initials first)
-    r"(?:[A-Z][A-Za-z]{1,5}[A-Z]\s+)?(?:CPR|APR|SUSR|CYSUR)\s+(?:[A-Z]{2,6}\s+)?\d{1,2}[\s\-/]\d{2,4}\b",
+    r"(?:[A-Z][A-Za-z]{1,5}[A-Z]\s+)?(?:CPR|APR|SUSR)\s+(?:[A-Z]{2,6}\s+)?\d{1,2}[\s\-/]\d{2,4}\b",
     r"\b[A-Z]{2,6}\s?(?:19|20)\d\d-\d\d/\d+\b",
     # CTMSB 1/2022, CYSUR 3/2018, ABSB 06-2021, GwSB 01/2021, WGA N5 2016, NWSB 01-2025: a
     # board's own numbering (letters, a number, a year)

@@ -62,7 +62,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("susr", ("single unified safeguarding review",), ("SUSR",)),
     Kind("sar", ("safeguarding adults? review", "adult safeguarding review"), ("SAR",)),
-    Kind("cpr", ("child practice review", "adult practice review"), ("CPR", "APR", "CYSUR")),
+    Kind("cpr", ("child practice review", "adult practice review"), ("CPR", "APR")),
     # "Serious case management review" is an older name for an SCR (Isle of Man, early NI).
     Kind("scr", ("serious case management review",)),
     Kind("cmr", ("case management review",), ("CMR",)),
@@ -158,7 +158,7 @@ def _first_match(text: str, weak: bool) -> str | None:
 
 # Every type name and acronym contains one of these (a quick test before the patterns).
 _HINTS = ("review", "scr", "sar", "dhr", "cpr", "apr", "spr", "cmr", "susr", "dardr", "sicr",
-          "icr", "malr", "cysur", "thematic")  # fmt: skip
+          "icr", "malr", "thematic")  # fmt: skip
 
 
 def mentions_type(text: str | None) -> bool:
