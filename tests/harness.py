@@ -144,6 +144,11 @@ def stored_reviews(store: ReviewStore, source: str) -> list[dict]:
 
 def _keys_of(review: dict) -> set[str]:
     keys = {review["name_key"]}
+    if review["name_key"]:
+        # The same decoration stripped from the stored key as from the answer's name.
+        keys.add(
+            re.sub(r"^(?:case|child|adult|baby|young person) (?=[a-z]{2})", "", review["name_key"])
+        )
     for text in (review.get("pseudonym"), review.get("title")):
         if text:
             keys.add(expected_key(text))

@@ -377,3 +377,137 @@ def test_a_reviews_own_page_gives_it_every_document():
     )
     (review,) = extract(html, URL + "baby-f/", detail_for="Baby F").reviews
     assert (review.name, review.published, len(review.documents)) == ("Baby F", "2022-05-04", 2)
+
+
+# -- rules from the ninth holdout round: each holds for more than one wording ----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the family's request, the review calls the child Stephen.",
+        "The family asked that the report refer to him as Stephen.",
+        "In this review we have named the baby Stephen, as his mother wished.",
+    ],
+)
+def test_a_news_post_names_its_review_by_what_the_review_calls_the_child(sentence):
+    html = page(
+        "<article><h1>Statement on behalf of the partnership</h1>"
+        "<p>The partnership is today publishing a Child Safeguarding Practice Review into the"
+        " death of a 12-week-old baby.</p>"
+        f"<p>{sentence} His father was convicted of his murder in 2021.</p>"
+        "<p>Our thoughts remain with the family and friends of the baby.</p></article>"
+    )
+    url = "https://www.example-scp.org.uk/2022/04/12/statement-on-behalf-of-the-partnership/"
+    source = Source("Kent", "England", "children")
+    (review,) = extract(html, url, source=source).reviews
+    assert (review.name, review.published) == ("Stephen", "2022-04-12")
+
+
+def test_a_news_posts_date_is_in_its_address():
+    from crawler.extract.page import url_date
+
+    assert url_date("https://x.org.uk/2022/04/12/statement-issued/") == "2022-04-12"
+    assert url_date("https://x.org.uk/wp-content/uploads/2022/04/report.pdf") is None
+    assert url_date("https://x.org.uk/reviews/2022/") is None
+
+
+@pytest.mark.parametrize(
+    "heading", ["The Margaret Fleming Significant Case Review", "The Margaret Fleming SCR"]
+)
+def test_a_review_heading_may_open_with_the(heading):
+    assert subject_of(heading).name == "Margaret Fleming"
+    assert subject_of("The Board Safeguarding Adults Review") is None
+    assert subject_of("The Myth of Invisible Men") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "commissioned a Significant Case Review, which is ongoing.",
+        "The SAR is still in progress and will report next year.",
+        "The review remains underway.",
+    ],
+)
+def test_a_review_still_being_carried_out_is_not_yet_published(text):
+    assert status_of(text) == "delayed"
+    assert status_of("Our work with families is ongoing.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report (Document G, which includes Not For Publication Appendix C) is submitted.",
+        "Appendix 2 (not for publication) sets out the chronology.",
+        "Appendix B - not for publication.",
+    ],
+)
+def test_an_exempt_appendix_does_not_make_its_review_unpublished(text):
+    assert status_of(text) is None
+    assert status_of("The board decided the review is not for publication.") == "unpublished"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://bradford.moderngov.co.uk/documents/s33871/Document%20G.pdf",
+        "https://mycouncil.oxfordshire.gov.uk/documents/s59814/PSC_JAN2622R05%20-%20Serious%20Case%20Review%20Child%20R.pdf",
+    ],
+)
+def test_a_committee_systems_paper_is_a_committee_report(url):
+    assert classify_document("Document G PDF", "Child R thematic review", url=url) == (
+        "committee_report"
+    )
+    # ... unless its own words say what it is.
+    assert classify_document("Executive summary", url=url) == "executive_summary"
+
+
+def test_a_file_named_for_the_review_is_its_report_whatever_the_sentence_after():
+    kind = classify_document(
+        "Child Cameron",
+        "Latest LCSPR '",
+        "Latest LCSPR 'Child Cameron' now published. Below is a statement made for the media.",
+        url="http://dscp.example/files/LCSPR%20Child%20Cameron%20January%202023.pdf",
+    )
+    assert kind == "full_report"
+
+
+def test_one_adult_under_two_titles_is_one_review():
+    html = page(
+        "<h1>Safeguarding Adult Reviews</h1>"
+        "<p>Following the death of Adult FF, the Board commissioned a Safeguarding Adult Review"
+        " (SAR), which it published this spring.</p>"
+        "<p>Mr FF, an elderly man, lived alone in his home; he died in 2019 at the age of 94."
+        " Several agencies knew him, but he did not always accept help.</p>"
+    )
+    source = Source("Buckinghamshire", "England", "adults")
+    assert [r.name for r in extract(html, URL, source=source).reviews] == ["Adult FF"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The review was published on the 27th of July 2021.", "It was published on 27 July 2021."],
+)
+def test_a_year_in_the_title_is_made_precise_by_the_record(sentence):
+    html = page(
+        "<h1>Agenda item</h1><h2>Child Sexual Exploitation Thematic Review 2021</h2>"
+        "<p>The review was commissioned in 2019 and looks at twenty years from 2001.</p>"
+        f"<p>{sentence}</p><h3>Supporting documents:</h3>"
+        "<p><a href='/documents/s33871/Document%20G.pdf'>Document G PDF</a></p>",
+        title="Agenda item - Child Sexual Exploitation Thematic Review 2021",
+    )
+    source = Source("Bradford", "England", "children")
+    (review,) = extract(html, URL, source=source).reviews
+    assert review.published == "2021-07-27"
+
+
+def test_an_annual_report_heading_does_not_date_the_reviews_under_it():
+    html = page(
+        "<h1>Agenda item</h1><h2>Safeguarding Children Annual Report 2018/19</h2>"
+        "<p>For the committee to receive the board's annual report.</p>"
+        "<h3>34.1 Serious Case Review 'James'</h3>"
+        "<p>34.1.1 The Serious Case Review 'James' had been published the previous day.</p>"
+    )
+    source = Source("Gloucestershire", "England", "children")
+    (review,) = extract(html, URL, source=source).reviews
+    assert (review.name, review.published) == ("James", None)

@@ -10,13 +10,13 @@ from urllib.parse import urlsplit
 from ..normalise.dates import year_of
 from ..normalise.names import name_key
 from ..normalise.review_types import normalise_review_type
-from ..normalise.vocabulary import TYPE_ACRONYMS, TYPE_LABELS
+from ..normalise.vocabulary import TYPE_ACRONYMS, TYPE_LABELS, not_a_review
 from .classify import BRIEFINGS, Decision
 from .documents import VAGUE, classify_document, is_document_link
 from .fields import date_of, dated, is_date_line, status_of, summary_of, themes_of
 from .page import Page
 from .place import area_of
-from .records import Record
+from .records import Record, _first_sentence
 from .review import Review
 
 # A news post's own date dates what it says is published now ("published today", "we publish").
@@ -36,13 +36,13 @@ def name_of(record: Record, page: Page, source) -> str:
     return _unnamed(record, type_text, source, _published(record, page))
 
 
-def _type_text(record: Record, page: Page, source) -> str:
+def _type_text(record: Record, page: Page, source, nearby: str = "") -> str:
+    """Words that may say the review's type, nearest first."""
     title = record.title.text
     body = " ".join(line.text for line in record.all_lines if line is not record.title)
     label = TYPE_LABELS.get(source.lists or "")
-    return " | ".join(
-        p for p in [title, body[:600], *reversed(record.path), page.context, label] if p
-    )
+    parts = [title, body[:600], *reversed(record.path), page.context, label, nearby[:600]]
+    return " | ".join(p for p in parts if p)
 
 
 _HEAD = re.compile(r"\s+[–—-]\s+|:\s")
@@ -54,6 +54,8 @@ def _title_date(record: Record) -> str | None:
     year when the record says so ("… the death of Charlotte in 2015"), else a publication's."""
     title = record.title.text
     head = title if len(title.split()) <= 12 else _HEAD.split(title, maxsplit=1)[0]
+    if len(head.split()) > 12:
+        head = _first_sentence(title)  # "Latest LCSPR 'Child Cameron' January 2023 now published."
     if len(head.split()) > 12:
         return date_of([title])
     found = [d for d in dated(head) if d.role in ("published", "other", "death")]
@@ -80,9 +82,19 @@ def _cell_date(record: Record) -> str | None:
     return None
 
 
-def _published(record: Record, page: Page) -> str | None:
+def _published(record: Record, page: Page, nearby: str = "") -> str | None:
     body = [line.text for line in record.all_lines if line is not record.title]
-    found = _title_date(record) or _cell_date(record) or date_of(body)
+    found = _title_date(record)
+    if found and found.count("-") < 2:
+        # "… Thematic Review 2021" over "The review was published on the 27th of July 2021"
+        finer = [
+            d.iso
+            for text in body
+            for d in dated(text)
+            if d.role == "published" and d.iso.startswith(found) and len(d.iso) > len(found)
+        ]
+        found = finer[0] if finer else found
+    found = found or _cell_date(record) or date_of(body)
     if not found and record.dateline:
         found = date_of([record.dateline])
     if not found and record.context_date:
@@ -90,8 +102,10 @@ def _published(record: Record, page: Page) -> str | None:
     for heading in reversed(record.path):
         if found:
             break
+        if not_a_review(heading):
+            continue  # "Safeguarding Children Annual Report 2018/19" dates the annual report
         found = date_of([heading], title=is_date_line(heading) or len(heading.split()) <= 6)
-    if not found and page.date and _TODAY.search(record.text):
+    if not found and page.date and (_TODAY.search(record.text) or _TODAY.search(nearby)):
         found = page.date  # a news post that says "published today"
     return found
 
@@ -169,13 +183,21 @@ def _status(record: Record) -> str | None:
 
 
 def review_of(
-    record: Record, decision: Decision, page: Page, source, surroundings: str = ""
+    record: Record,
+    decision: Decision,
+    page: Page,
+    source,
+    surroundings: str = "",
+    nearby: str = "",
 ) -> Review | None:
+    """``surroundings``: the page's headings and left-out records; ``nearby``: the left-out
+    records under the same headings (a news post's paragraphs around the one naming the child,
+    "… is today publishing a Child Safeguarding Practice Review")."""
     area, national, elsewhere = area_of(record, source)
     if elsewhere and area is None and not national:
         return None  # another area's review whose area the page does not name
-    type_text = _type_text(record, page, source)
-    published = _published(record, page)
+    type_text = _type_text(record, page, source, nearby)
+    published = _published(record, page, nearby)
     subject = record.subject
     texts = [line.text for line in record.all_lines]
     review = Review(

@@ -63,6 +63,9 @@ _KINDS = [
     ),
     ("full_report", r"overview report|full report|final report|main report|full review"),
 ]
+# ModernGov serves every committee paper from /documents/s<number>/ (council.lancashire.gov.uk,
+# bradford.moderngov.co.uk, mycouncil.oxfordshire.gov.uk).
+_COMMITTEE_PAPER = re.compile(r"/documents/s\d{3,}/", re.I)
 _COMPILED_KINDS = [(k, re.compile(p, re.I)) for k, p in _KINDS]
 # Words that say "the review's report" without saying which document: the report only if no
 # description says something more specific ("David's SAR" linking an executive summary).
@@ -145,9 +148,13 @@ def classify_document(*texts: str | None, url: str | None = None) -> str:
         kind = _specific(text)
         if kind:
             return kind
+    if url and _COMMITTEE_PAPER.search(url):
+        return "committee_report"  # a paper of a council's committee system, not the review's own
     if link and not VAGUE.match(link) and _REPORT.search(link):
         return "full_report"
-    for text in context:
+    for index, text in enumerate(context):
+        if index == 1 and named and _REPORT.search(named):
+            return "full_report"  # "LCSPR Child Cameron January 2023.pdf": the review's own file
         kind = _specific(text)
         if kind:
             return kind

@@ -71,6 +71,14 @@ def extract(
     surroundings = " ".join(
         [*(h for r in records for h in r.path), *(r.text for r, d in judged if not d.kept)]
     )
+    # A story: the one kept record under its headings, told with the paragraphs around it.
+    nearby: dict[tuple, list[str]] = {}
+    kept_under: dict[tuple, int] = {}
+    for record, decision in judged:
+        if not decision.kept:
+            nearby.setdefault(record.path, []).append(record.text)
+        else:
+            kept_under[record.path] = kept_under.get(record.path, 0) + 1
     for record, decision in judged:
         name = name_of(record, page, source)
         decisions.append((record.title.text, {"kept": decision.kept, **decision.as_dict()}))
@@ -78,7 +86,9 @@ def extract(
             how = record.subject.how if record.subject else "none"
             DECISION_LOG.append((url, name, {**decision.features, "rule:" + how: 1.0}))
         if decision.kept:
-            review = review_of(record, decision, page, source, surroundings)
+            story = kept_under.get(record.path) == 1
+            around = " ".join(nearby.get(record.path, [])) if story else ""
+            review = review_of(record, decision, page, source, surroundings, around)
             if review is not None:
                 reviews.append(review)
     reviews = dedupe(reviews)

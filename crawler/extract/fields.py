@@ -183,14 +183,22 @@ _STATUSES = [
         re.compile(
             r"delayed in publication|publication (?:has been |is |was )?(?:delayed|deferred|postponed"
             r"|on hold)|awaiting publication|^\W*delayed\W*$|not yet (?:been )?published"
-            r"|(?:will be|to be) published (?:once|when|after|following)|pending publication",
+            r"|(?:will be|to be) published (?:once|when|after|following)|pending publication"
+            # a review still being carried out: not published yet
+            r"|\b(?:review|SAR|SCR|DHR|L?CSPR|CPR|SUSR|CMR)\b[^.]{0,30}\b(?:is|remains) (?:still )?(?:ongoing|in progress|underway)\b",
             re.I,
         ),
     ),
 ]
 
 
-_STATUS_HINTS = ("publi", "releas", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
+# A committee paper's exempt appendix ("Not For Publication Appendix C", "Appendix 2 (not for
+# publication)") is withheld; the review it comes with may be published.
+_EXEMPT_PART = re.compile(
+    r"(?i)not for publication\s+(?:appendi(?:x|ces)|annex)\b|(?:appendi(?:x|ces)|annex)\s+\w{1,3}"
+    r"\s*(?:\(|[-–:]|is|are)?\s*not for publication"
+)
+_STATUS_HINTS = ("ongoing", "in progress", "underway", "publi", "releas", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
                  "pending", "postponed", "deferred", "on hold", "no longer")  # fmt: skip
 
 
@@ -201,6 +209,7 @@ def status_of(text: str | None) -> str | None:
     low = text.lower()
     if not any(hint in low for hint in _STATUS_HINTS):
         return None
+    text = _EXEMPT_PART.sub(" ", text)
     for status, pattern in _STATUSES:
         if pattern.search(text):
             return status

@@ -26,7 +26,7 @@ _FURNITURE_ATTR = re.compile(
     r"|site-header|page-header__nav|cookie|cookies|consent|gdpr|skip|skiplinks|social|share|sharing"
     r"|sidebar|side-bar|sidenav|search|searchform|newsletter-signup|signup|subscribe|pagination"
     r"|a-?z|az-?list|alphabet|toolbar|utility|topbar|top-bar|banner|back-to-top|accessibility"
-    r"|feedback|rate-this|page-rating)"
+    r"|feedback|rate-this|page-rating|related)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -129,6 +129,16 @@ def published_date(root) -> str | None:
     return None
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/[^/]")
+
+
+def url_date(url: str) -> str | None:
+    """A news post's date in its address, as WordPress and most blogs write it
+    ("/2022/04/12/statement-issued-…")."""
+    m = _URL_DATE.search(urlsplit(url).path)
+    return "-".join(m.groups()) if m else None
+
+
 def breadcrumb(root) -> list[str]:
     """The breadcrumb trail's words, outermost first ("Home", "Learning", "Case reviews")."""
     for el in root.iter():
@@ -182,7 +192,7 @@ def load_page(
     """Parse ``html`` (once) into a Page. A tree already parsed is changed in place."""
     root = html if isinstance(html, etree._Element) else parse_html(html)
     title = page_title(root)
-    date = published_date(root)
+    date = published_date(root) or url_date(url)
     trail = breadcrumb(root)
     content = strip_furniture(root, scope, exclude)
     h1 = next((text_of(h) for h in content.iter("h1")), "")

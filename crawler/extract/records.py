@@ -29,7 +29,7 @@ from .documents import is_document_link, names_only_a_document
 from .fields import date_heading, dated, is_date_line
 from .inline import Line, Link
 from .segment import Unit
-from .subjects import Subject, is_speech, subject_of
+from .subjects import _CALLS, Subject, is_speech, subject_of
 
 _TITLE_WORDS = 14  # a longer first line is prose, unless it starts with its subject
 
@@ -79,6 +79,9 @@ def subject_key(subject: Subject | None) -> str | None:
 _KIND_WORDS = re.compile(r"^(?:child|baby|adult|young person|family|mr|mrs|ms|miss|case|sar|scr) ")
 
 
+_ADULT_LETTERS = re.compile(r"^(?P<kind>adult|mr|mrs|ms|miss) (?P<letters>[a-z]{1,3}\d{0,3})$")
+
+
 def same_subject(a: str | None, b: str | None) -> bool:
     """One subject under two names on a page: 'Child G' and 'G' (a bare letter code)."""
     if not a or not b:
@@ -86,7 +89,13 @@ def same_subject(a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) <= 3 and " " not in short and _KIND_WORDS.sub("", long_) == short
+    if len(short) <= 3 and " " not in short and _KIND_WORDS.sub("", long_) == short:
+        return True
+    # "Adult FF" and "Mr FF": one adult under two titles (but Mr A and Mrs A are two people).
+    ka, kb = _ADULT_LETTERS.match(a), _ADULT_LETTERS.match(b)
+    return bool(
+        ka and kb and ka["letters"] == kb["letters"] and "adult" in (ka["kind"], kb["kind"])
+    )
 
 
 def thematic(text: str) -> bool:
@@ -131,7 +140,8 @@ _TYPE_AND_NAME = re.compile(
 _FOOTNOTE = re.compile(r"^\s*(?:[*†‡]|\(\d\)|note\s*:)", re.I)
 _ABOUT = re.compile(
     r"(?i:(?:case|death|murder|killing|homicide|care|life) of\s*(?:the\s+late\s+)?|in relation to"
-    r"|in respect of|relating to|concerning|regarding|known as|referred to as|called)\s*$"
+    rf"|in respect of|relating to|concerning|regarding|known as|referred to as|called|{_CALLS})"
+    r"\s*[\"“‘']?$"
     rf"|(?i:{NAMED_TYPES.pattern})\s*[\"“‘']?$"
 )
 _MONTH_ONLY = re.compile(

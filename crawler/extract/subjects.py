@@ -37,11 +37,16 @@ from ..normalise.vocabulary import (
 from .documents import names_only_a_document
 
 _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[–—|:]\s*|\s*[()\[\],;]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+# "the review calls the child Stephen", "who we will refer to as Sam", "named her 'Ava'"
+_CALLS = (
+    r"(?:calls?|calling|name[sd]?|naming|refer(?:s|red)? to)\s+(?:him|her|them|the (?:child|baby"
+    r"|boy|girl|young (?:person|man|woman)|adult|man|woman|victim|deceased))(?:\s+as)?"
+)
 # "the case of Eleanor", "the death of Marta", "in relation to Jasmine", "known as 'Ben'"
 _RELATION = re.compile(
     r"\b(?i:(?:the\s+)?(?:case|death|deaths|murder|killing|homicide|care|life|experiences?) of"
     r"|in relation to|in respect of|relating to|concerning|regarding|known as|referred to as"
-    r"|called|(?:report|summary|review|briefing|brief) (?:for|of|on|into))\s+(?i:the\s+late\s+|the\s+)?[\"“‘']?(?P<name>(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]\w*"
+    rf"|{_CALLS}|called|(?:report|summary|review|briefing|brief) (?:for|of|on|into))\s+(?i:the\s+late\s+|the\s+)?[\"“‘']?(?P<name>(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]\w*"
     r"|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?(?:\s+(?:and|&)\s+[A-Z][a-z]+)?|[A-Z]{1,3}\b)",
 )
 # "Donna SAR Report and …", "Serious Case Review Jasmine": a name right before or after the type
@@ -50,7 +55,7 @@ _CONNECTOR = r"(?:on|of|and|in|the|to|for|&|from|with|at)"
 # "Franklyn: Local Child Safeguarding Practice Review – Child L ‘Franklyn’ …": the name a
 # line opens with, set off by a colon or a dash, is what the page calls the review
 _LEAD_NAME = re.compile(rf"^\W*(?P<name>{_NAME})\s*(?::|\s[–—|-]\s)")
-_BEFORE_TYPE = re.compile(rf"^\W*(?P<name>{_NAME})['’]?s?\s+(?i:{NAMED_TYPES.pattern})")
+_BEFORE_TYPE = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})['’]?s?\s+(?i:{NAMED_TYPES.pattern})")
 # "Serious Case Review Jasmine", "published CSPR Peer on Peer Abuse on 3 March": the capitalised
 # words after the type, joined by small words only when a capitalised word follows them
 _AFTER_TYPE = re.compile(
@@ -230,7 +235,9 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
         position = max(start, position)
         if not piece or not piece.strip():
             continue
-        rest = strip_title(piece)
+        rest = re.sub(
+            r"^The\s+(?=[A-Z][a-z])", "", strip_title(piece)
+        )  # "The Margaret Fleming SCR"
         letters = bool(rest) and bool(_LETTER.match(rest))
         if not rest or not (letters or looks_like_name(rest)):
             continue

@@ -199,8 +199,8 @@ _NOT_NAME_WORDS = {
     "released", "issued", "posted", "comments", "comment", "sub", "group", "subgroup", "committee", "community", "see", "visit", "watch", "listen", "government", "office", "department", "authority",
     "commission", "trust", "university", "college", "school", "safety", "building", "discretionary", "mandatory", "unpublished", "delayed", "withdrawn", "removed", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "last", "date", "downloads", "completed", "ongoing", "closed", "open", "pending", "professional", "curiosity", "adultification",
-    "chronologies", "chronology", "inquiry", "conclusion", "topics",
-    "the", "this", "that", "these", "those", "it", "its", "their", "there", "they", "he", "she",
+    "chronologies", "chronology", "inquiry", "conclusion", "topics", "issue", "decision",
+    "decisions", "item", "items", "the", "this", "that", "these", "those", "it", "its", "their", "there", "they", "he", "she",
     "his", "her", "hers", "him", "them", "if", "in", "on", "at", "by", "for", "to", "of", "with",
     "from", "as", "or", "but", "not", "also", "please", "thank", "thanks",
 }  # fmt: skip

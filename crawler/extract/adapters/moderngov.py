@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ...normalise.vocabulary import type_named
 from ..blocks import blocks_of
 from ..fields import dated
 from ..review import Review
+from ..segment import flatten
 from ..subjects import subject_of
 from . import Claim
 
@@ -34,12 +36,24 @@ def labelled(blocks) -> dict[str, str]:
     return found
 
 
+def _heading(units, page) -> str:
+    """The item's own heading: the page's h1, unless that is the platform's ("Agenda item",
+    "Issue - decisions") and the item's title under it names a review type."""
+    if page.h1 and type_named(page.h1):
+        return page.h1
+    headings = [u.title.text for u in flatten(units) if u.kind in ("heading", "section")]
+    after = headings[headings.index(page.h1) + 1 :] if page.h1 in headings else headings
+    if after and type_named(after[0]):
+        return after[0]
+    return page.h1
+
+
 def claim(page, units, context) -> Claim | None:
     blocks = blocks_of(units)
     labels = labelled(blocks)
     if not ({"meeting", "committee"} & set(labels)) and not _MODERNGOV_PATH.search(page.url):
         return None
-    title = next((labels[k] for k in _TITLE_LABELS if k in labels), None) or page.h1
+    title = next((labels[k] for k in _TITLE_LABELS if k in labels), None) or _heading(units, page)
     subject = subject_of(title)
     if subject is None:
         return None
