@@ -137,7 +137,74 @@ def bench_reharvest() -> None:
             )
 
 
+def big_nspcc_page(entries: int = 10_000) -> str:
+    """An NSPCC-shaped listing of ``entries`` distinct reviews (real areas, varied subjects)."""
+    import csv
+    import itertools
+
+    with open(ROOT / "data" / "areas.csv", encoding="utf-8") as f:
+        areas = [r["name"] for r in csv.DictReader(f) if r.get("kind") in ("county", "unitary",
+                 "metropolitan", "london", "district")][:150]  # fmt: skip
+    letters = [
+        "".join(p) for n in (1, 2) for p in itertools.product("ABCDEFGHJKLMNPRSTWXYZ", repeat=n)
+    ]
+    names = [f"Child {x}" for x in letters] + [f"Baby {x}" for x in letters[:60]]
+    parts = ["<html><body><main><h1>Recently published case reviews</h1>"]
+    combos = itertools.product(range(2008, 2026), areas, names)
+    for n, (year, area, name) in zip(range(entries), combos, strict=False):
+        slug = f"{area}-{name}-{year}".lower().replace(" ", "-")
+        parts.append(
+            f"<h3>{year} - {area} - {name}</h3>"
+            f"<p><strong>Learning:</strong> agencies did not share information about {name}'s"
+            f" injuries; case number {n}.</p>"
+            f"<p><strong>Keywords:</strong> neglect, bruising, non-mobile babies</p>"
+            f'<p><a href="https://library.nspcc.org.uk/docs/{slug}.pdf">Read the overview'
+            " report</a></p>"
+        )
+    parts.append("</main></body></html>")
+    return "".join(parts)
+
+
+def bench_store_writes(entries: int = 10_000) -> None:
+    """Reviews per second written by the pipelines (clean, normalise, validate, store) for one
+    NSPCC page of ``entries`` entries, into a fresh database."""
+    from itemadapter import ItemAdapter
+
+    from crawler.extract.adapters.nspcc import entries_from_blocks
+    from crawler.extract.blocks import linearise
+    from crawler.pipelines.clean import CleanPipeline
+    from crawler.pipelines.normalise import NormalisePipeline
+    from crawler.pipelines.store import StorePipeline
+    from crawler.pipelines.validate import ValidatePipeline
+    from crawler.spiders.nspcc import entry_item
+
+    url = "https://learning.nspcc.org.uk/case-reviews/recently-published-case-reviews"
+    html = big_nspcc_page(entries)
+    start = time.perf_counter()
+    items = [entry_item(e, url) for e, _, _ in entries_from_blocks(linearise(html, url))]
+    parsed = time.perf_counter() - start
+    stages = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = StorePipeline(str(Path(tmp) / "reviews.db"), "2026-12-01T00:00:00Z")
+        store.open_spider()
+        start = time.perf_counter()
+        for item in items:
+            for stage in stages:
+                item = stage.process_item(item)
+            store.process_item(item)
+        elapsed = time.perf_counter() - start
+        rows = store.store.conn.execute("select count(*) from reviews").fetchone()[0]
+        store.close_spider()
+    del ItemAdapter
+    print(f"store writes: {len(items)} entries of one page parsed in {parsed:.1f} s;")
+    print(f"  written in {elapsed:.1f} s -> {len(items) / elapsed:.0f} reviews/s ({rows} rows)")
+
+
 if __name__ == "__main__":
+    if "--store" in sys.argv:
+        bench_store_writes()
+        raise SystemExit
     bench_extraction()
+    bench_store_writes()
     bench_snapshot_harvest()
     bench_reharvest()

@@ -13,6 +13,8 @@ from .database import HarvestLocked, ReviewStore
 DEFAULT_DB = "data/reviews.db"
 ROOT = Path(__file__).resolve().parents[1]
 
+HARVEST_HEADER = ["source", "state", "requests", "responses", "reviews", "new", "updated",
+                  "no subject", "errors"]  # fmt: skip
 EXIT_PARTIAL = 1
 EXIT_LOCKED = 3
 
@@ -108,13 +110,14 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
                 row["items"],
                 row["new_reviews"],
                 row["updated_reviews"],
+                row["no_subject"] or 0,
                 row["error_count"],
             ]
         )
     click.echo(
         _table(
             table,
-            ["source", "state", "requests", "responses", "reviews", "new", "updated", "errors"],
+            HARVEST_HEADER,
         )
     )
     failed = [r for r in rows if r["state"] != "ok"]

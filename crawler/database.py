@@ -1,19 +1,19 @@
 """The SQLite store: the public schema, and idempotent, merging, never-deleting writes.
 
-Each source's sighting of a review is kept as a provenance row (``review_sources``) holding the
-fields that source saw. The ``reviews`` row is recomputed from all its sightings, so the result
-does not depend on the order sources are harvested in, and a re-harvest of unchanged pages
-changes nothing but ``last_seen``.
+Each source's sighting of a review is kept (``review_sources``) with the fields that source
+saw, its structured subject key, and which documents it listed (``sighting_documents``). A
+review is a group of sightings the scored matcher (``crawler.matching``) says are one; its row
+is rebuilt from them, its id is made of its area, subject and year, and an id it no longer has
+stays in ``id_aliases``. The result does not depend on the order sources are harvested in, and
+a re-harvest of unchanged pages changes nothing but ``last_seen``.
 
-Writes use explicit ``BEGIN IMMEDIATE`` transactions on a connection in autocommit mode;
-sqlite-utils is used for creating and migrating the schema, never inside a transaction.
+Writes use explicit ``BEGIN IMMEDIATE`` transactions on a connection in autocommit mode.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,134 +23,22 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .matching import REPORT_KINDS, Sighting, groups, summary_words
+from .migrations import HARVEST_COLUMNS, SCHEMA_VERSION, SOURCE_COLUMNS, migrate
 from .normalise.dates import more_precise, year_of
-from .normalise.names import name_key, slug
+from .normalise.names import slug
+from .normalise.subject_key import SubjectKey, compare, display, key_for
+from .normalise.text import title_problem
+from .normalise.vocabulary import TYPE_LABELS
+from .schema import FTS_COLUMNS, LIST_FIELDS, MERGED_FIELDS, REVIEW_COLUMNS
 
-SCHEMA_VERSION = 1
-
-REVIEW_COLUMNS: dict[str, type] = {
-    "id": str,
-    "title": str,
-    "pseudonym": str,
-    "name_key": str,
-    "review_type": str,
-    "nation": str,
-    "area": str,
-    "area_code": str,
-    "area_codes": str,  # JSON array of GSS codes the area stands for
-    "region": str,
-    "published": str,
-    "published_year": int,
-    "summary": str,
-    "incident": str,
-    "age_text": str,
-    "age_band": str,
-    "sex": str,
-    "incident_date": str,
-    "themes": str,  # JSON array
-    "keywords": str,  # JSON array
-    "recommendations": str,
-    "background": str,
-    "response": str,
-    "model": str,
-    "author": str,
-    "status": str,
-    "listed": int,
-    "unlisted_since": str,
-    "first_seen": str,
-    "first_source": str,  # the source that found it first
-    "first_url": str,  # and the page it was found on
-    "last_seen": str,
-    "updated": str,
-}
-DOCUMENT_COLUMNS: dict[str, type] = {
-    "url": str,
-    "review_id": str,
-    "kind": str,
-    "title": str,
-    "source": str,
-    "status": str,  # available | gone
-    "gone_since": str,
-    "checked": str,
-    "first_seen": str,
-    "last_seen": str,
-}
-REVIEW_SOURCE_COLUMNS: dict[str, type] = {
-    "id": str,
-    "review_id": str,
-    "source": str,
-    "source_kind": str,  # own | govuk | nspcc | partnership
-    "url": str,
-    "seen_title": str,
-    "fields": str,  # JSON: what this source said about the review
-    "evidence": str,  # JSON: why the extractor took it (score and features, or the adapter)
-    "listed": int,
-    "unlisted_since": str,
-    "first_seen": str,
-    "last_seen": str,
-}
-HARVEST_COLUMNS: dict[str, type] = {
-    "id": int,
-    "run_id": str,
-    "source": str,
-    "started": str,
-    "finished": str,
-    "state": str,  # ok | failing | suspect
-    "requests": int,
-    "responses": str,  # JSON {status: count}
-    "bytes": int,
-    "items": int,
-    "new_reviews": int,
-    "updated_reviews": int,
-    "errors": str,  # JSON array of messages
-    "error_count": int,
-    "incremental": int,  # 1 when the run asked only for what changed since the last one
-}
-SOURCE_COLUMNS: dict[str, type] = {
-    "id": str,
-    "name": str,
-    "kind": str,
-    "nation": str,
-    "serves": str,
-    "area": str,
-    "urls": str,
-    "feeds": str,
-    "state": str,
-    "last_error": str,
-    "failing_since": str,
-    "last_run": str,
-    "last_success": str,
-    "last_items": int,
-    "typical_items": int,
-}
-FTS_COLUMNS = ["title", "pseudonym", "area", "summary", "themes", "recommendations", "keywords"]
+__all__ = [
+    "DOCUMENT_KINDS", "FTS_COLUMNS", "HARVEST_COLUMNS", "REVIEW_COLUMNS", "SCHEMA_VERSION",
+    "SOURCE_COLUMNS", "STATUSES", "HarvestLocked", "ReviewStore", "SaveResult", "utc_now",
+]  # fmt: skip
 
 # Which sighting wins a field: the area's own board, then GOV.UK, the NSPCC, then others.
 SOURCE_PRIORITY = {"own": 0, "govuk": 1, "nspcc": 2, "partnership": 3}
-MERGED_FIELDS = [
-    "title",
-    "pseudonym",
-    "review_type",
-    "nation",
-    "area",
-    "area_code",
-    "area_codes",
-    "region",
-    "summary",
-    "incident",
-    "age_text",
-    "age_band",
-    "sex",
-    "incident_date",
-    "themes",
-    "keywords",
-    "recommendations",
-    "background",
-    "response",
-    "model",
-    "author",
-    "status",
-]
 DOCUMENT_KINDS = (
     "full_report",
     "executive_summary",
@@ -181,18 +69,84 @@ def _json(value) -> str:
     return json.dumps(value if value is not None else [], ensure_ascii=False)
 
 
-def _short_title_key(title: str | None) -> str | None:
-    """The key of a title's part before a subtitle ("The myth of invisible men: safeguarding
-    children under 1 …"); None when what follows the colon only numbers a part ("phase 2")."""
-    text = re.sub(r"[(\[][^)\]]*\d{4}[^)\]]*[)\]]", " ", str(title or ""))  # "(Apr 2023)"
-    head, sep, rest = text.partition(":")
-    if not sep or len(rest.split()) < 3:
+def key_of(fields: dict) -> SubjectKey | None:
+    """A sighting's subject key from what its source said."""
+    return key_for(fields.get("pseudonym"), fields.get("name"), fields.get("subject_kind"))
+
+
+def _v1_name(heading: str | None, fields: dict) -> dict:
+    """A version-1 sighting kept the page's heading, not the extractor's name for the review:
+    read the heading again as the extractor reads a title."""
+    from .extract.subjects import subject_of
+    from .normalise.names import review_name
+
+    if fields.get("pseudonym"):
+        return {"name": fields["pseudonym"]}
+    if fields.get("area") == "National":
+        return {"name": review_name(heading) or heading}  # a national review: its whole title
+    found = subject_of(heading, topic_ok=True) if heading else None
+    if found is not None:
+        return {"name": found.name, "subject_kind": found.kind}
+    old = fields.get("name_key")
+    return {"name": review_name(heading) or old, "subject_kind": "dated"}
+
+
+def _key_core(key: SubjectKey | None) -> str | None:
+    """What sightings that might be one subject share (for finding candidates)."""
+    if key is None or key.kind in ("topic", "dated"):
         return None
-    return name_key(head)
+    if key.lettered:
+        return "letters " + " ".join(key.parts)
+    return key.text
 
 
-def _years_compatible(a: int | None, b: int | None) -> bool:
-    return a is None or b is None or abs(a - b) <= 1
+def _priority(row) -> tuple:
+    fields = json.loads(row["fields"])
+    return (SOURCE_PRIORITY.get(row["source_kind"], 9), -len(fields), row["source"], row["url"])
+
+
+def _key_rank(key: SubjectKey | None) -> tuple:
+    """The most telling key names the review: "Child R" over "R", "Mr and Mrs T" over "Mrs T"."""
+    if key is None:
+        return (3, 0)
+    return (int(key.generic) + (key.kind == "dated"), -key.kind.count("+"))
+
+
+def type_label(review_type: str | None, key: SubjectKey | None) -> str:
+    if review_type == "other" and key is not None and key.kind not in ("topic", "dated"):
+        return "review"
+    return TYPE_LABELS.get(review_type or "other", "review")
+
+
+def display_title(fields: dict, key: SubjectKey | None, source_title: str | None = None) -> str:
+    """The review's title for a digest or a feed: subject, type and area ("Child N: local child
+    safeguarding practice review, Salford"); a national or thematic review's topic; else the
+    type, area and date. Never a sentence, a file label or a date run into a heading."""
+    area = fields.get("area")
+    place = area if area not in (None, "", "Anonymous", "National") else None
+    label = type_label(fields.get("review_type"), key)
+    subject = display(fields.get("pseudonym")) if key is not None and key.kind != "dated" else None
+    if area == "National" or (key is not None and key.kind == "topic"):
+        topic = fields.get("name") if area == "National" else None
+        topic = topic or fields.get("pseudonym") or fields.get("name") or source_title
+        if topic and not title_problem(topic):
+            return topic if area == "National" else ", ".join(p for p in (topic, place) if p)
+    if subject and not title_problem(subject):
+        return f"{subject}: {label}" + (f", {place}" if place else "")
+    when = _spoken(fields.get("published"))
+    words = [label[:1].upper() + label[1:], place, when]
+    return ", ".join(w for w in words if w)
+
+
+def _spoken(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]  # fmt: skip
+    parts = iso.split("-")
+    if len(parts) >= 2:
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
 
 
 class ReviewStore:
@@ -216,39 +170,46 @@ class ReviewStore:
     # -- schema -----------------------------------------------------------------------------
 
     def migrate(self) -> None:
-        """Create missing tables, columns, indexes and the full-text index. Never drops data."""
-        db = self.db
-        specs = [
-            ("reviews", REVIEW_COLUMNS, "id"),
-            ("documents", DOCUMENT_COLUMNS, "url"),
-            ("review_sources", REVIEW_SOURCE_COLUMNS, "id"),
-            ("harvests", HARVEST_COLUMNS, "id"),
-            ("sources", SOURCE_COLUMNS, "id"),
-        ]
-        for name, columns, pk in specs:
-            table = db[name]
-            if not table.exists():
-                table.create(columns, pk=pk)
-            else:
-                existing = set(table.columns_dict)
-                for column, kind in columns.items():
-                    if column not in existing:
-                        table.add_column(column, kind)
-        indexes = [
-            ("reviews", ["name_key"]),
-            ("reviews", ["published"]),
-            ("reviews", ["first_seen"]),
-            ("reviews", ["area"]),
-            ("documents", ["review_id"]),
-            ("review_sources", ["review_id"]),
-            ("review_sources", ["source"]),
-            ("harvests", ["source", "started"]),
-        ]
-        for table, cols in indexes:
-            db[table].create_index(cols, if_not_exists=True)
-        if not db["reviews_fts"].exists():
-            db["reviews"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        """Create or upgrade the schema (see ``crawler.migrations``). Never drops data."""
+        migrate(self.conn, self._rekey_all)
+
+    def _rekey_all(self, conn) -> None:
+        """Re-key every sighting and regroup every review (a migration, in its transaction)."""
+        rows = conn.execute("SELECT * FROM review_sources").fetchall()
+        renamed = {}
+        for row in rows:
+            fields = json.loads(row["fields"] or "{}")
+            if "name" not in fields:
+                fields.update(_v1_name(fields.pop("title", None) or row["source_title"], fields))
+            key = key_of(fields)
+            if key is None and fields.get("name_key"):
+                key = key_for(None, fields["name_key"].title(), None)
+            new_id = self._sighting_id(row["source"], row["url"], key, fields, [])
+            if new_id in renamed.values() or (new_id != row["id"] and new_id in renamed):
+                new_id = row["id"]  # two old sightings that now look alike stay two
+            renamed[row["id"]] = new_id
+            fields["name_key"] = key.text if key else fields.get("name_key")
+            conn.execute(
+                "UPDATE review_sources SET id = ?, fields = ?, name_key = ?, key_kind = ?,"
+                " key_core = ?, area = ?, year = ? WHERE id = ?",
+                (
+                    new_id,
+                    json.dumps(fields, ensure_ascii=False, sort_keys=True),
+                    key.text if key else None,
+                    key.kind if key else None,
+                    _key_core(key),
+                    fields.get("area"),
+                    year_of(fields.get("published")),
+                    row["id"],
+                ),
+            )
+            conn.execute(
+                "UPDATE sighting_documents SET sighting_id = ? WHERE sighting_id = ?",
+                (new_id, row["id"]),
+            )
+        now = utc_now()
+        ids = [r[0] for r in conn.execute("SELECT id FROM review_sources")]
+        self._regroup(ids, now)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -264,138 +225,222 @@ class ReviewStore:
     # -- reviews ------------------------------------------------------------------------------
 
     def save_review(self, item: dict, *, source: str, source_kind: str, seen_at: str) -> SaveResult:
-        """Store one source's sighting of a review, merging it into the matching review."""
+        """Store one source's sighting of a review, and regroup the reviews it touches."""
         with self.transaction():
-            review_id = self._match(item, source) or self._new_id(item)
-            existed = self.conn.execute(
-                "SELECT 1 FROM reviews WHERE id = ?", (review_id,)
+            sighting_id, key = self._upsert_sighting(item, source, source_kind, seen_at)
+            before = self.conn.execute(
+                "SELECT r.* FROM reviews r JOIN review_sources rs ON rs.review_id = r.id"
+                " WHERE rs.id = ?",
+                (sighting_id,),
             ).fetchone()
-            self._upsert_sighting(review_id, item, source, source_kind, seen_at)
-            changed = self._recompute(review_id, seen_at, found=(source, item.get("source_url")))
-            for document in item.get("documents") or []:
-                self._upsert_document(review_id, document, source, seen_at)
-        if not existed:
-            return SaveResult(review_id, "new")
+            scope = self._scope(sighting_id, key, item)
+            self._regroup(scope, seen_at)
+            review_id = self.conn.execute(
+                "SELECT review_id FROM review_sources WHERE id = ?", (sighting_id,)
+            ).fetchone()[0]
+            after = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        if before is None:
+            others = self.conn.execute(
+                "SELECT count(*) FROM review_sources WHERE review_id = ? AND id != ?",
+                (review_id, sighting_id),
+            ).fetchone()[0]
+            return SaveResult(review_id, "updated" if others else "new")
+        ignore = {"last_seen", "updated"}
+        columns = [k for k in after.keys() if k not in ignore]  # noqa: SIM118 (a Row)
+        changed = before["id"] != after["id"] or any(before[k] != after[k] for k in columns)
         return SaveResult(review_id, "updated" if changed else "unchanged")
 
-    def _match(self, item: dict, source: str) -> str | None:
-        key = item.get("name_key")
-        if not key:
-            return None
-        # The same source at the same page named it so before: that is the same review (even
-        # if it was merged into a review another source names differently).
-        year = year_of(item.get("published"))
-        for row in self.conn.execute(
-            "SELECT rs.review_id, r.published_year FROM review_sources rs "
-            "JOIN reviews r ON r.id = rs.review_id WHERE rs.source = ? AND rs.url = ? "
-            "AND json_extract(rs.fields, '$.name_key') = ?",
-            (source, item.get("source_url"), key),
-        ):
-            # (Two reviews of one child on one page, years apart, are two reviews.)
-            if _years_compatible(year, row["published_year"]):
-                return row[0]
-        codes = set(item.get("area_codes") or [])
-        candidates = []
-        for row in self.conn.execute(
-            "SELECT id, area, area_codes, published_year FROM reviews WHERE name_key = ?", (key,)
-        ):
-            same_area = row["area"] == item.get("area")
-            if not same_area and item.get("area") not in ("Anonymous", None):
-                same_area = bool(codes & set(json.loads(row["area_codes"] or "[]")))
-            if same_area and _years_compatible(year, row["published_year"]):
-                gap = abs(year - row["published_year"]) if year and row["published_year"] else 0
-                candidates.append((gap, row["id"]))
-        if candidates:
-            return min(candidates)[1]
-        if item.get("area") == "National":
-            # National reviews go by their short titles too: "The Myth of Invisible Men" is
-            # "The myth of invisible men: safeguarding children under 1 from …" (but phase 2 of
-            # a review is not phase 1).
-            mine = {key, _short_title_key(item.get("title"))}
-            for row in self.conn.execute(
-                "SELECT id, name_key, title FROM reviews WHERE area = 'National' "
-                "ORDER BY first_seen, id"
-            ):
-                theirs = {row["name_key"], _short_title_key(row["title"])}
-                if len(key.split()) >= 2 and mine & theirs - {None}:
-                    return row["id"]
-        # The same report file, listed under another name for the same area.
-        for document in item.get("documents") or []:
-            row = self.conn.execute(
-                "SELECT r.id FROM documents d JOIN reviews r ON r.id = d.review_id "
-                "WHERE d.url = ? AND r.area = ?",
-                (document["url"], item.get("area")),
-            ).fetchone()
-            if row:
-                return row[0]
-        return None
+    @staticmethod
+    def _sighting_id(source: str, url: str, key, fields: dict, reports: list[str]) -> str:
+        """A sighting is one source's listing of one subject on one page (in one area and year:
+        two reviews of one child on one page, years apart, are two sightings)."""
+        who = key.text if key else "|".join(sorted(reports)[:1]) or fields.get("name_key") or ""
+        year = year_of(fields.get("published")) or ""
+        text = f"{source}|{url}|{who}|{fields.get('area') or ''}|{year}"
+        return hashlib.sha1(text.encode()).hexdigest()[:16]
 
-    def _new_id(self, item: dict) -> str:
-        name = slug(item.get("name_key") or "review")
-        if len(name) > 80:
-            name = name[:81].rsplit("-", 1)[0]
-        parts = [slug(item.get("area") or "unknown"), name]
-        year = year_of(item.get("published"))
-        if year:
-            parts.append(str(year))
-        base = "-".join(p for p in parts if p)
-        candidate, n = base, 1
-        while self.conn.execute("SELECT 1 FROM reviews WHERE id = ?", (candidate,)).fetchone():
-            n += 1
-            candidate = f"{base}-{n}"
-        return candidate
-
-    def _upsert_sighting(
-        self, review_id: str, item: dict, source: str, source_kind: str, seen_at: str
-    ) -> None:
+    def _upsert_sighting(self, item: dict, source: str, source_kind: str, seen_at: str):
         url = item.get("source_url") or ""
-        sighting_id = hashlib.sha1(f"{review_id}|{source}|{url}".encode()).hexdigest()[:16]
+        key = key_of(item)
+        documents = item.get("documents") or []
+        if any(not d.get("url") for d in documents):
+            raise ValueError(f"a document of {item.get('title')!r} from {url} has no URL")
+        reports = [d["url"] for d in documents if d.get("kind") in REPORT_KINDS]
         fields = {
             k: item.get(k)
-            for k in [*MERGED_FIELDS, "published", "name_key"]
+            for k in [*MERGED_FIELDS, "published", "name", "subject_kind"]
             if item.get(k) not in (None, "", [])
         }
+        fields["name_key"] = key.text if key else item.get("name_key")
+        fields["reports"] = sorted(reports)
+        fields["files"] = sorted(d["url"] for d in documents)
+        sighting_id = self._sighting_id(source, url, key, fields, reports)
         evidence = item.get("evidence")
         self.conn.execute(
-            "INSERT INTO review_sources (id, review_id, source, source_kind, url, seen_title, fields,"
-            " evidence, listed, unlisted_since, first_seen, last_seen)"
-            " VALUES (?,?,?,?,?,?,?,?,1,NULL,?,?) "
+            "INSERT INTO review_sources (id, review_id, source, source_kind, url, source_title,"
+            " fields, evidence, name_key, key_kind, key_core, area, year, listed, unlisted_since,"
+            " first_seen, last_seen) VALUES (?,NULL,?,?,?,?,?,?,?,?,?,?,?,1,NULL,?,?) "
             "ON CONFLICT(id) DO UPDATE SET source_kind=excluded.source_kind,"
-            " seen_title=excluded.seen_title, fields=excluded.fields, evidence=excluded.evidence,"
-            " listed=1, unlisted_since=NULL, last_seen=excluded.last_seen",
+            " source_title=excluded.source_title, fields=excluded.fields,"
+            " evidence=excluded.evidence, listed=1, unlisted_since=NULL,"
+            " last_seen=excluded.last_seen",
             (
                 sighting_id,
-                review_id,
                 source,
                 source_kind,
                 url,
-                item.get("seen_title") or item.get("title"),
+                item.get("title"),
                 json.dumps(fields, ensure_ascii=False, sort_keys=True),
                 json.dumps(evidence, ensure_ascii=False, sort_keys=True) if evidence else None,
+                key.text if key else None,
+                key.kind if key else None,
+                _key_core(key),
+                fields.get("area"),
+                year_of(fields.get("published")),
                 seen_at,
                 seen_at,
             ),
         )
+        for document in documents:
+            self.conn.execute(
+                "INSERT INTO sighting_documents (sighting_id, url, kind, title) VALUES (?,?,?,?)"
+                " ON CONFLICT(sighting_id, url) DO UPDATE SET kind=excluded.kind,"
+                " title=excluded.title",
+                (
+                    sighting_id,
+                    document["url"],
+                    document.get("kind") or "other",
+                    document.get("title"),
+                ),
+            )
+        return sighting_id, key
 
-    def _recompute(self, review_id: str, seen_at: str, found: tuple[str, str | None]) -> bool:
-        """Rebuild the review from its sightings; True when anything but last_seen changed."""
-        sightings = self.conn.execute(
-            "SELECT source_kind, fields, listed, unlisted_since, first_seen, source, url "
-            "FROM review_sources WHERE review_id = ?",
-            (review_id,),
-        ).fetchall()
-        # The highest-ranked kind of source first; among equals the sighting that said most
-        # (a listing page rather than a committee report about the review), then a fixed order.
-        ordered = sorted(
-            sightings,
-            key=lambda s: (
-                SOURCE_PRIORITY.get(s["source_kind"], 9),
-                -len(json.loads(s["fields"])),
-                s["source"],
-                s["url"],
-            ),
-        )
-        observed = [json.loads(s["fields"]) for s in ordered]
+    def _scope(self, sighting_id: str, key: SubjectKey | None, item: dict) -> list[str]:
+        """The sightings whose grouping this sighting can change: those that might be its
+        subject, those sharing its reports, and every sighting of their reviews."""
+        area = item.get("area")
+        reports = [d["url"] for d in item.get("documents") or [] if d.get("kind") in REPORT_KINDS]
+        core = _key_core(key)
+        found = {sighting_id}
+        if core:
+            found |= {r[0] for r in self.conn.execute(
+                "SELECT id FROM review_sources WHERE key_core = ?", (core,))}  # fmt: skip
+        if key is None or key.kind in ("topic", "dated"):
+            found |= {r[0] for r in self.conn.execute(
+                "SELECT id FROM review_sources WHERE area IS ? AND (key_kind IS NULL OR key_kind"
+                " IN ('topic', 'dated'))", (area,))}  # fmt: skip
+        for url in reports:
+            found |= {r[0] for r in self.conn.execute(
+                "SELECT sighting_id FROM sighting_documents WHERE url = ?", (url,))}  # fmt: skip
+        reviews = {
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT DISTINCT review_id FROM review_sources WHERE id IN ({','.join('?' * len(found))})"
+                " AND review_id IS NOT NULL",
+                sorted(found),
+            )
+        }
+        for review_id in reviews:
+            found |= {r[0] for r in self.conn.execute(
+                "SELECT id FROM review_sources WHERE review_id = ?", (review_id,))}  # fmt: skip
+        return sorted(found)
+
+    def _sightings(self, ids: list[str]) -> list[sqlite3.Row]:
+        out = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out += self.conn.execute(
+                f"SELECT * FROM review_sources WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        return out
+
+    def _shared_elsewhere(self):
+        """Whether a report is also listed by a sighting of another subject (a press statement
+        shared by two reviews is evidence of neither)."""
+        cache: dict[str, bool] = {}
+
+        def shared(url: str) -> bool:
+            if url not in cache:
+                rows = self.conn.execute(
+                    "SELECT rs.fields FROM sighting_documents sd JOIN review_sources rs"
+                    " ON rs.id = sd.sighting_id WHERE sd.url = ?",
+                    (url,),
+                ).fetchall()
+                found = [key_of(json.loads(r[0])) for r in rows]
+                found = [k for k in found if k is not None]
+                cache[url] = any(
+                    compare(a, b) == "different"
+                    for i, a in enumerate(found)
+                    for b in found[i + 1 :]
+                )
+            return cache[url]
+
+        return shared
+
+    def _regroup(self, ids: list[str], seen_at: str) -> None:
+        """Group these sightings into reviews and rewrite the reviews they make."""
+        rows = {r["id"]: r for r in self._sightings(ids)}
+        sightings = []
+        keys = {}
+        for row in rows.values():
+            fields = json.loads(row["fields"] or "{}")
+            key = key_of(fields)
+            keys[row["id"]] = key
+            sightings.append(
+                Sighting(
+                    id=row["id"],
+                    source=row["source"],
+                    key=key,
+                    area=fields.get("area"),
+                    area_codes=frozenset(fields.get("area_codes") or []),
+                    published=fields.get("published"),
+                    review_type=fields.get("review_type"),
+                    reports=frozenset(fields.get("reports") or []),
+                    files=frozenset(fields.get("files") or fields.get("reports") or []),
+                    summary=fields.get("summary"),
+                    words=summary_words(fields.get("summary")),
+                )
+            )
+        found, joined = groups(sightings, self._shared_elsewhere())
+        was_in = {sid: row["review_id"] for sid, row in rows.items()}
+        made: dict[str, list[str]] = {}
+        for group in found:
+            members = [rows[s.id] for s in group]
+            review_id = self._write_review(members, keys, seen_at, set(made))
+            made[review_id] = [m["id"] for m in members]
+            for member in members:
+                links = sorted(joined.get(member["id"], []), key=lambda j: -j[1].score)[:5]
+                why = [{"with": other, **m.as_dict()} for other, m in links]
+                self.conn.execute(
+                    "UPDATE review_sources SET review_id = ?, match = ? WHERE id = ?",
+                    (review_id, json.dumps(why, sort_keys=True) if why else None, member["id"]),
+                )
+        # Reviews left with no sightings were merged into others or re-keyed: each old id
+        # resolves to the review holding most of its sightings.
+        stale = {*was_in.values()} - {None}
+        stale |= {"~" + s for s in stale}
+        for old in sorted(stale):
+            row = self.conn.execute(
+                "SELECT 1 FROM reviews r WHERE id = ? AND NOT EXISTS (SELECT 1 FROM review_sources"
+                " rs WHERE rs.review_id = r.id)",
+                (old,),
+            ).fetchone()
+            if row is None:
+                continue
+            plain = old.lstrip("~")
+            counts = {rid: sum(was_in[s] == plain for s in sids) for rid, sids in made.items()}
+            target = max(sorted(counts), key=lambda rid: counts[rid])
+            self.conn.execute(
+                "UPDATE documents SET review_id = ? WHERE review_id = ?", (target, old)
+            )
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", (old,))
+            self._alias(plain, target, seen_at, "merged")
+        self._rewrite_documents(ids, seen_at)
+
+    def _write_review(self, members, keys, seen_at: str, claimed: set[str]) -> str:
+        """Build one review's row from its sightings; returns its id."""
+        ordered = sorted(members, key=_priority)
+        observed = [json.loads(s["fields"] or "{}") for s in ordered]
         merged: dict = {}
         for field in MERGED_FIELDS:
             merged[field] = next(
@@ -407,24 +452,48 @@ class ReviewStore:
         merged["published"] = published
         merged["published_year"] = year_of(published)
         merged["status"] = merged["status"] or "published"
-        merged["themes"] = _json(merged["themes"])
-        merged["keywords"] = _json(merged["keywords"])
-        merged["area_codes"] = _json(merged["area_codes"])
-        merged["name_key"] = next((o["name_key"] for o in observed if o.get("name_key")), None)
-        merged["listed"] = 1 if any(s["listed"] for s in sightings) else 0
+        # The most telling subject names it.
+        best = min(range(len(ordered)), key=lambda i: (_key_rank(keys[ordered[i]["id"]]), i))
+        key = keys[ordered[best]["id"]]
+        naming = observed[best]
+        merged["pseudonym"] = display(naming.get("pseudonym")) if naming.get("pseudonym") else None
+        merged["name_key"] = key.text if key else naming.get("name_key")
+        merged["subject_kind"] = key.kind if key else None
+        fields = {**merged, "name": naming.get("name")}
+        merged["title"] = display_title(fields, key, ordered[best]["source_title"])
+        for field in LIST_FIELDS:
+            merged[field] = _json(merged[field])
+        merged["listed"] = 1 if any(s["listed"] for s in members) else 0
         merged["unlisted_since"] = (
-            None
-            if merged["listed"]
-            else max((s["unlisted_since"] or "") for s in sightings) or None
+            None if merged["listed"] else max((s["unlisted_since"] or "") for s in members) or None
         )
-        existing = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        base = self._id_base(
+            {
+                **merged,
+                "name_text": merged["pseudonym"]
+                or (key and key.kind == "topic" and fields["name"]),
+            },
+            key,
+        )
+        merged["id_base"] = base
+        sighting_ids = [m["id"] for m in members]
+        existing = self._existing(sighting_ids, claimed)
+        review_id = self._claim_id(
+            base, min(sighting_ids), existing["id"] if existing else None, seen_at
+        )
+        if existing is not None:
+            existing = self.conn.execute(
+                "SELECT * FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+        merged["first_seen"] = min(m["first_seen"] or seen_at for m in members)
+        merged["last_seen"] = max(m["last_seen"] or seen_at for m in members)
         if existing is None:
+            first = min(members, key=lambda s: (s["first_seen"] or "", s["id"]))
             merged.update(
                 id=review_id,
-                first_seen=seen_at,
-                first_source=found[0],
-                first_url=found[1],
-                last_seen=seen_at,
+                guid=review_id,
+                first_source=first["source"],
+                first_url=first["url"],
                 updated=seen_at,
             )
             columns = list(merged)
@@ -432,54 +501,173 @@ class ReviewStore:
                 f"INSERT INTO reviews ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [merged[c] for c in columns],
             )
-            return True
-        # A stored key must not change: the id and the match both depend on it.
-        merged["name_key"] = existing["name_key"] or merged["name_key"]
+            return review_id
+        for kept in ("first_source", "first_url", "guid"):
+            merged[kept] = existing[kept]
+        merged["first_seen"] = min(existing["first_seen"] or seen_at, merged["first_seen"])
+        merged["last_seen"] = max(existing["last_seen"] or "", merged["last_seen"])
         changed = {k: v for k, v in merged.items() if existing[k] != v}
-        if changed:
+        if set(changed) - {"last_seen"}:
             changed["updated"] = seen_at
-        changed["last_seen"] = max(existing["last_seen"] or "", seen_at)
-        assignments = ", ".join(f"{k} = ?" for k in changed)
-        self.conn.execute(
-            f"UPDATE reviews SET {assignments} WHERE id = ?", [*changed.values(), review_id]
-        )
-        return len(changed) > 1
-
-    def _upsert_document(self, review_id: str, document: dict, source: str, seen_at: str) -> None:
-        if not document.get("url"):
-            raise ValueError(f"a document of {review_id} has no URL")
-        existing = self.conn.execute(
-            "SELECT review_id, source, kind, title FROM documents WHERE url = ?", (document["url"],)
-        ).fetchone()
-        if existing is None:
+        if changed:
+            assignments = ", ".join(f"{k} = ?" for k in changed)
             self.conn.execute(
-                "INSERT INTO documents (url, review_id, kind, title, source, status, first_seen,"
-                " last_seen) VALUES (?,?,?,?,?,'available',?,?)",
+                f"UPDATE reviews SET {assignments} WHERE id = ?", [*changed.values(), review_id]
+            )
+        return review_id
+
+    def _existing(self, sighting_ids: list[str], claimed: set[str]):
+        """The review row a group of sightings continues: the one most of them are in now
+        (unless another group of this regrouping took it)."""
+        rows = self.conn.execute(
+            f"SELECT review_id, count(*) n FROM review_sources WHERE id IN ({','.join('?' * len(sighting_ids))})"
+            " AND review_id IS NOT NULL GROUP BY review_id ORDER BY n DESC, review_id",
+            sighting_ids,
+        ).fetchall()
+        for row in rows:
+            if row["review_id"] in claimed:
+                continue
+            found = self.conn.execute(
+                "SELECT * FROM reviews WHERE id = ?", (row["review_id"],)
+            ).fetchone()
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _id_base(merged: dict, key: SubjectKey | None) -> str:
+        """Area, subject (with its letters) and year: 'kent-child-a-2015'."""
+        if key is not None and key.kind in ("name", "topic") and merged.get("name_text"):
+            name = slug(merged["name_text"])  # in the page's word order: "jacob-and-ella"
+        elif key is not None and key.kind != "dated":
+            name = key.slug()
+        else:
+            name = slug(merged.get("name_key") or merged.get("title") or "review")
+        if len(name) > 80:
+            name = name[:81].rsplit("-", 1)[0]
+        year = merged.get("published_year")
+        parts = [slug(merged.get("area") or "unknown"), name]
+        if year and not name.endswith(str(year)):
+            parts.append(str(year))
+        return "-".join(p for p in parts if p)
+
+    def _claim_id(self, base: str, fingerprint: str, current: str | None, seen_at: str) -> str:
+        """The group's id: ``base``, or ``base-2``… when other reviews share the base. The one
+        whose first sighting id sorts first keeps ``base``, so the ids do not depend on harvest
+        order; reviews whose id that changes are renamed, and their old ids resolve."""
+        rows = self.conn.execute(
+            "SELECT r.id, (SELECT min(rs.id) FROM review_sources rs WHERE rs.review_id = r.id) fp"
+            " FROM reviews r WHERE r.id_base = ?",
+            (base,),
+        ).fetchall()
+        others = {r["fp"]: r["id"] for r in rows if r["id"] != current and r["fp"]}
+        others.pop(fingerprint, None)
+        order = sorted([*others, fingerprint])
+        wanted = {fp: base if n == 0 else f"{base}-{n + 1}" for n, fp in enumerate(order)}
+        moves = [(old, wanted[fp]) for fp, old in others.items() if old != wanted[fp]]
+        if current is not None and current != wanted[fingerprint]:
+            moves.append((current, wanted[fingerprint]))
+        targets = {new for _, new in moves} | {wanted[fingerprint]}
+        planned = {old for old, _ in moves}
+        for target in sorted(targets):
+            holder = self.conn.execute("SELECT id FROM reviews WHERE id = ?", (target,)).fetchone()
+            if holder and target not in planned and target != current:
+                # Held by a row of another group not yet rewritten (a migration regrouping):
+                # it steps aside and takes its own id when its group is written.
+                self._move(target, f"~{target}")
+        for old, _ in moves:
+            self._move(old, f"~{old}")
+        for old, new in moves:
+            self._move(f"~{old}", new)
+            self._alias(old, new, seen_at, "renamed")
+        return wanted[fingerprint]
+
+    def _move(self, old: str, new: str) -> None:
+        """Give a review a new id; its sightings, documents and aliases follow."""
+        if old == new:
+            return
+        for table, column in (("reviews", "id"), ("review_sources", "review_id"),
+                              ("documents", "review_id"), ("id_aliases", "review_id")):  # fmt: skip
+            self.conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
+
+    def _alias(self, old: str, new: str, since: str, why: str) -> None:
+        """``old`` now resolves to ``new`` (and whatever resolved to ``old`` does too)."""
+        old = old.lstrip("~")
+        if old == new:
+            return
+        self.conn.execute("DELETE FROM id_aliases WHERE old_id = ?", (new,))
+        self.conn.execute(
+            "INSERT INTO id_aliases (old_id, review_id, since, why) VALUES (?,?,?,?)"
+            " ON CONFLICT(old_id) DO UPDATE SET review_id=excluded.review_id, why=excluded.why",
+            (old, new, since[:10], why),
+        )
+        self.conn.execute("UPDATE id_aliases SET review_id = ? WHERE review_id = ?", (new, old))
+
+    def _rewrite_documents(self, ids: list[str], seen_at: str) -> None:
+        """Each document listed by these sightings belongs to the review of the best sighting
+        that lists it; its kind and title are that sighting's."""
+        urls = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            urls |= {
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT url FROM sighting_documents WHERE sighting_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            }
+        for url in sorted(urls):
+            listing = self.conn.execute(
+                "SELECT sd.kind, sd.title, rs.review_id, rs.source, rs.source_kind, rs.fields,"
+                " rs.url, rs.first_seen, rs.last_seen FROM sighting_documents sd"
+                " JOIN review_sources rs ON rs.id = sd.sighting_id WHERE sd.url = ?",
+                (url,),
+            ).fetchall()
+            if not listing:
+                continue
+            ordered = sorted(listing, key=_priority)
+            best = ordered[0]
+            kind = best["kind"]
+            if kind == "other":
+                kind = next((r["kind"] for r in ordered if r["kind"] != "other"), "other")
+            title = next((r["title"] for r in ordered if r["title"]), None)
+            existing = self.conn.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
+            if existing is None:
+                self.conn.execute(
+                    "INSERT INTO documents (url, review_id, kind, title, source, status,"
+                    " first_seen, last_seen) VALUES (?,?,?,?,?,'available',?,?)",
+                    (
+                        url,
+                        best["review_id"],
+                        kind,
+                        title,
+                        best["source"],
+                        min(r["first_seen"] for r in listing) or seen_at,
+                        max(r["last_seen"] for r in listing) or seen_at,
+                    ),
+                )
+                continue
+            self.conn.execute(
+                "UPDATE documents SET review_id = ?, kind = ?, title = ?, source = ?,"
+                " last_seen = ? WHERE url = ?",
                 (
-                    document["url"],
-                    review_id,
-                    document.get("kind") or "other",
-                    document.get("title"),
-                    source,
-                    seen_at,
-                    seen_at,
+                    best["review_id"],
+                    kind,
+                    title,
+                    best["source"],
+                    max(existing["last_seen"] or "", *(r["last_seen"] or "" for r in listing)),
+                    url,
                 ),
             )
-            return
-        updates = {"last_seen": seen_at}
-        if existing["source"] == source:
-            # The source that first listed it may re-describe it; others only fill gaps.
-            updates["kind"] = document.get("kind") or existing["kind"]
-            updates["title"] = document.get("title") or existing["title"]
-        elif existing["kind"] == "other" and document.get("kind") not in (None, "other"):
-            updates["kind"] = document["kind"]
-        if not existing["review_id"]:
-            updates["review_id"] = review_id
-        assignments = ", ".join(f"{k} = ?" for k in updates)
-        self.conn.execute(
-            f"UPDATE documents SET {assignments} WHERE url = ?",
-            [*updates.values(), document["url"]],
-        )
+
+    def resolve(self, review_id: str) -> str | None:
+        """The review an id stands for now (itself, or the review an old id became)."""
+        if self.conn.execute("SELECT 1 FROM reviews WHERE id = ?", (review_id,)).fetchone():
+            return review_id
+        row = self.conn.execute(
+            "SELECT review_id FROM id_aliases WHERE old_id = ?", (review_id,)
+        ).fetchone()
+        return row[0] if row else None
 
     def set_document_status(self, url: str, status: str, checked: str) -> None:
         """A re-check's answer: ``gone`` keeps the record and dates when it went."""

@@ -162,6 +162,7 @@ class HarvestRecorder:
                         "errors": json.dumps(run.errors, ensure_ascii=False),
                         "error_count": len(run.errors),
                         "incremental": int(partial),
+                        "no_subject": stats.get_value(f"scr/source/{source}/no_subject", 0),
                     }
                 )
                 self._update_source(store, spider, source, state, run, reviews, typical, finished)

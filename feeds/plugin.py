@@ -223,7 +223,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             [pk],
         )
         sightings = await db.execute(
-            "select source, source_kind, url, seen_title, listed, first_seen, last_seen "
+            "select source, source_kind, url, source_title, listed, first_seen, last_seen "
             "from review_sources where review_id = ? order by first_seen, source",
             [pk],
         )

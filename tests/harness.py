@@ -17,7 +17,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.database import ReviewStore
-from crawler.normalise.names import name_key, review_name
+from crawler.normalise.names import name_key, normalise_pseudonym, review_name
+from crawler.normalise.subject_key import key_for
 from crawler.normalise.vocabulary import KINDS
 from crawler.pipelines.clean import CleanPipeline
 from crawler.pipelines.normalise import NormalisePipeline
@@ -122,6 +123,17 @@ def expected_key(name: str) -> str | None:
     return name_key(review_name(name) or name)
 
 
+def expected_keys(name: str) -> set[str]:
+    """The keys an answer's name may be stored under: the plain key, and the store's
+    structured subject key ("children m n", "code cysur 2-2023", "exploitation sexual")."""
+    keys = {expected_key(name)}
+    for text in (str(name), _canonical(str(name))):
+        found = key_for(normalise_pseudonym(text), review_name(text) or text)
+        if found is not None:
+            keys.add(found.text)
+    return {k for k in keys if k}
+
+
 def stored_reviews(store: ReviewStore, source: str) -> list[dict]:
     rows = store.conn.execute(
         "SELECT DISTINCT r.* FROM reviews r JOIN review_sources rs ON rs.review_id = r.id "
@@ -131,6 +143,14 @@ def stored_reviews(store: ReviewStore, source: str) -> list[dict]:
     reviews = []
     for row in rows:
         review = dict(row)
+        review["source_titles"] = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT source_title FROM review_sources WHERE review_id = ? AND source = ?",
+                (row["id"], source),
+            )
+            if r[0]
+        ]
         review["documents"] = [
             dict(d)
             for d in store.conn.execute(
@@ -149,7 +169,7 @@ def _keys_of(review: dict) -> set[str]:
         keys.add(
             re.sub(r"^(?:case|child|adult|baby|young person) (?=[a-z]{2})", "", review["name_key"])
         )
-    for text in (review.get("pseudonym"), review.get("title")):
+    for text in (review.get("pseudonym"), review.get("title"), *review.get("source_titles", [])):
         if text:
             keys.add(expected_key(text))
     return {k for k in keys if k}
@@ -193,9 +213,9 @@ class Comparison:
 
 
 def _match(expected: dict, actual: list[dict]) -> dict | None:
-    key = expected_key(str(expected["name"]))
+    keys = expected_keys(str(expected["name"]))
     for review in actual:
-        if key in _keys_of(review) and review["area"] == expected.get("area"):
+        if keys & _keys_of(review) and review["area"] == expected.get("area"):
             return review
     return None
 

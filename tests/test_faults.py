@@ -200,7 +200,9 @@ def test_html_and_javascript_urls_in_scraped_fields_are_neutralised(phases):
     )
     assert "<script" not in values and "javascript:" not in values and "data:text" not in values
     [evil] = [r for r in reviews_of(db, "evil-scp") if r["pseudonym"] == "Child E2"]
-    assert evil["title"].startswith("alert(1) Child E2")
+    assert evil["title"] == "Child E2: local child safeguarding practice review, Worcestershire"
+    headings = rows(db, "SELECT source_title FROM review_sources WHERE review_id = ?", evil["id"])
+    assert any(h["source_title"].startswith("alert(1) Child E2") for h in headings)
     docs = rows(db, "SELECT url, kind FROM documents WHERE review_id = ?", evil["id"])
     assert [d["url"].rsplit("/", 1)[-1] for d in docs] == ["child-e2.pdf"]
 

@@ -102,7 +102,7 @@ def cysur_db(tmp_path_factory):
 
 
 def test_a_review_announced_only_in_the_feed_is_harvested(cysur_db):
-    [review] = query(cysur_db, "SELECT * FROM reviews WHERE name_key = 'cysur 2 2023'")
+    [review] = query(cysur_db, "SELECT * FROM reviews WHERE name_key = 'code cysur 2-2023'")
     assert (review["review_type"], review["nation"], review["area"], review["published"]) == (
         "cpr",
         "Wales",
@@ -120,7 +120,7 @@ def test_a_review_announced_only_in_the_feed_is_harvested(cysur_db):
 
 
 def test_a_feed_announcement_of_a_known_review_adds_no_duplicate(cysur_db):
-    reviews = query(cysur_db, "SELECT id FROM reviews WHERE name_key = 'cysur 4 2019'")
+    reviews = query(cysur_db, "SELECT id FROM reviews WHERE name_key = 'code cysur 4-2019'")
     assert len(reviews) == 1
     sightings = query(
         cysur_db,

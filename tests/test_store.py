@@ -97,7 +97,10 @@ def test_a_new_review_gets_a_stable_id_from_its_natural_key(fresh_store):
     )
     assert (result.review_id, result.outcome) == ("north-tyneside-jasmine-2021", "new")
     [review] = rows(fresh_store, "reviews")
-    assert review["title"] == "Serious Case Review Jasmine – published 12th April 2021"
+    # The display title is built from the record; the page's own heading stays on the sighting.
+    assert review["title"] == "Jasmine: serious case review, North Tyneside"
+    [sighting] = rows(fresh_store, "review_sources")
+    assert sighting["source_title"] == "Serious Case Review Jasmine – published 12th April 2021"
     assert review["published"] == "2021-04-12"
     assert review["published_year"] == 2021
     assert review["status"] == "published"
@@ -135,8 +138,8 @@ def test_two_sources_make_one_review_with_two_provenance_rows(fresh_store):
     assert nspcc.review_id == own.review_id
     assert nspcc.outcome == "updated"
     [review] = rows(fresh_store, "reviews")
-    # The board's own page wins the title; the NSPCC fills what the board did not say.
-    assert review["title"] == JASMINE_OWN["title"]
+    # The board's own page wins the fields; the NSPCC fills what the board did not say.
+    assert review["title"] == "Jasmine: serious case review, North Tyneside"
     assert review["published"] == "2021-04-12"  # the more precise date
     assert review["summary"] == JASMINE_OWN["summary"]
     assert review["sex"] == "female"

@@ -18,6 +18,7 @@ from .page import Page
 from .place import area_of
 from .records import Record, _first_sentence
 from .review import Review
+from .subjects import subject_of
 
 # A news post's own date dates what it says is published now ("published today", "we publish").
 _TODAY = re.compile(
@@ -203,7 +204,7 @@ def review_of(
     review = Review(
         name=name_of(record, page, source),
         title=record.title.text,
-        subject_kind=subject.kind if subject else None,
+        subject_kind=subject.kind if subject else "dated",  # unnamed: its type and date
         area=area,
         national=national,
         published=published,
@@ -225,7 +226,13 @@ def review_of(
 def detail_review(name: str, judged, page: Page, source) -> Review:
     """A review's own page: every document on it is the review's, unless a record there is
     plainly another review's."""
-    review = Review(name=name, title=page.h1 or name, type_text=page.context)
+    named = subject_of(name, topic_ok=True)
+    review = Review(
+        name=name,
+        title=page.h1 or name,
+        type_text=page.context,
+        subject_kind=named.kind if named is not None else "dated",
+    )
     key = name_key(name)
     texts: list[str] = []
     for record, decision in judged:

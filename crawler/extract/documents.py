@@ -89,7 +89,7 @@ _DOCUMENT_WORDS = re.compile(
     r"|easy|read|version|welsh|english|agency|agencies|board|partnership|partnership's|board's"
     r"|recommendations|findings|key|lessons|learnt|learned|publication|appendix|appendices|chair"
     r"|chair's|independent|reviewer|author|foreword|video|document|documents|download|pdf|word"
-    r"|file|here|click|view|progress|update|updated|improvement|plans|our|its|their)\b",
+    r"|file|here|click|view|progress|update|updated|improvement|plans|our|its|their|thematic)\b",
     re.I,
 )
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalise.areas import Area
+from ..schema import ReviewContent
 
 
 @dataclass
-class Review:
+class Review(ReviewContent):
     name: str  # the subject (Child Q, DHR 12) or, for a review about no one, its short title
     title: str  # the title as the page words it
     subject_kind: str | None = None  # subject | number | name | letter | topic | None
@@ -18,13 +19,6 @@ class Review:
     published: str | None = None  # ISO, as precise as the page
     type_text: str = ""  # words that say what kind of review it is, nearest first
     status: str | None = None
-    summary: str | None = None
-    themes: list[str] = field(default_factory=list)
-    recommendations: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    background: str | None = None
-    response: str | None = None
-    model: str | None = None
     documents: list[dict] = field(default_factory=list)  # {"url", "kind", "title"}
     detail_url: str | None = None  # its own page on the board's site, to follow
     evidence: dict = field(default_factory=dict)  # the decision: score, features, by whom

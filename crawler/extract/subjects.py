@@ -135,9 +135,10 @@ def _abbreviation(text: str, name: str) -> bool:
     """Whether ``name`` (in capitals) abbreviates the words beside it in brackets: 'Female
     Genital Mutilation (FGM)', 'ACEs (Adverse Childhood Experiences)'."""
     letters = name.removesuffix("s")
-    if not (letters.isupper() and 2 <= len(letters) <= 6):
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
         return False
     n = len(letters)
+    name = re.escape(name)
     word = r"[A-Za-z][\w'’]*"
     before = re.search(rf"((?:{word}[\s-]+){{{n},{n + 3}}})[(\[]\s*{name}\s*[)\]]", text)
     after = re.search(rf"\b{name}\s*[(\[]\s*((?:{word}[\s-]*){{{n},{n + 3}}})[)\]]", text)
@@ -264,7 +265,9 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
             if names_only_a_document(text[:at]) and _BRIEFING.search(text[:at]):
                 break  # "7 Minute Briefing – Professional Curiosity": a briefing on a topic
             return Subject(re.sub(r"['’]s$", "", rest), "name", at, "name piece")
-    return _topic(text) if topic_ok else None
+    if not topic_ok or names_only_a_document(text):
+        return None  # "Board response to the thematic review": a document, not a topic
+    return _topic(text)
 
 
 _DOCUMENT = re.compile(r"(?i)(?:report|review|summary|briefing|brief|story|case)$")

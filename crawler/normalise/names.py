@@ -67,8 +67,8 @@ _SUBJECT_PATTERNS = [
     r"(?:Child|Baby|Young Person|Family|Adult|Person|Case)\s+\d{1,3}\b(?![/.-]\d)",
     # the B Family
     rf"(?<=[Tt]he ){_LETTERS} Family\b",
-    # Mr Z, Ms A, Mrs B (also 'Mr Z' in quotes)
-    rf"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+['‘\"]?(?:{_LETTERS}|{_FIRST})\b",
+    # Mr Z, Ms A, Mrs B (also 'Mr Z' in quotes), Mr and Mrs T
+    rf"(?:Mr|Mrs|Ms|Miss|Mx)\.?(?:\s+(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?)?\s+['‘\"]?(?:{_LETTERS}|{_FIRST})\b",
     # Case Joyce Jackson, Case Diana
     rf"Case\s+{_FIRST}(?:\s+{_FIRST})?\b",
     # Baby Rose, Child Iris, Baby Ivy

@@ -9,12 +9,9 @@ from urllib.parse import urlsplit, urlunsplit
 from itemadapter import ItemAdapter
 
 from ..items import ReviewItem
+from ..normalise.text import clean_summary
+from ..schema import LIST_FIELDS, TEXT_FIELDS
 
-TEXT_FIELDS = (
-    "title", "seen_title", "pseudonym", "name", "area_text", "type_text", "published_text", "author",
-    "summary", "recommendations", "background", "response", "model", "area",
-)  # fmt: skip
-LIST_FIELDS = ("themes", "keywords")
 MAX_TEXT = 20_000
 MAX_LIST_ITEM = 500
 
@@ -63,6 +60,8 @@ class CleanPipeline:
         for field in TEXT_FIELDS:
             if field in adapter:
                 adapter[field] = clean_text(adapter.get(field))
+        if adapter.get("summary"):
+            adapter["summary"] = clean_summary(adapter["summary"])
         for field in LIST_FIELDS:
             values = []
             for value in adapter.get(field) or []:

@@ -12,6 +12,8 @@ from ..normalise.dates import normalise_date, year_of
 from ..normalise.facts import summary_facts
 from ..normalise.names import name_key, normalise_pseudonym, review_name
 from ..normalise.review_types import normalise_review_type
+from ..normalise.subject_key import display, key_for
+from ..normalise.text import document_title
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # Review types that only one nation uses.
@@ -36,10 +38,16 @@ def normalise_item(adapter: ItemAdapter) -> None:
         nation = None
 
     title = adapter.get("title")
-    pseudonym = normalise_pseudonym(adapter.get("pseudonym") or adapter.get("name") or title)
+    kind = adapter.get("subject_kind")
+    named = adapter.get("pseudonym") or adapter.get("name") or title
+    pseudonym = None if kind in ("dated", "topic") else normalise_pseudonym(named)
     adapter["pseudonym"] = pseudonym
     name = adapter.get("name") or title
-    adapter["name_key"] = name_key(pseudonym or review_name(name) or name)
+    key = key_for(pseudonym, review_name(name) or name, kind)
+    adapter["name_key"] = key.text if key else name_key(review_name(name) or name)
+    subject = display(pseudonym) if pseudonym else None
+    for document in adapter.get("documents") or []:
+        document["title"] = document_title(document.get("title"), document.get("kind"), subject)
 
     published = adapter.get("published")
     if not (published and _ISO.match(published)):

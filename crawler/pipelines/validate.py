@@ -10,9 +10,12 @@ from scrapy.exceptions import DropItem
 
 from ..database import DOCUMENT_KINDS, STATUSES
 from ..items import ReviewItem
+from ..matching import REPORT_KINDS
 from ..normalise.areas import NATIONS
 from ..normalise.review_types import REVIEW_TYPES
 
+# A review's own documents (a link of kind "other" may be anything).
+REVIEW_DOCUMENTS = (*REPORT_KINDS, "learning_brief", "action_plan", "response", "committee_report")
 logger = logging.getLogger(__name__)
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -23,6 +26,12 @@ def problems(adapter: ItemAdapter) -> list[str]:
     found = []
     if not adapter.get("name_key"):
         found.append("no_name")
+    elif adapter.get("subject_kind") == "dated" and not any(
+        d.get("kind") in REVIEW_DOCUMENTS for d in adapter.get("documents") or []
+    ):
+        # Known only by its type and date ("DHR June 2017"), with none of its documents to
+        # show for it: too little to be sure it is a review, or which.
+        found.append("no_subject")
     if not adapter.get("area"):
         found.append("no_area")
     if adapter.get("review_type") not in REVIEW_TYPES:
@@ -59,6 +68,8 @@ class ValidatePipeline:
             for reason in found:
                 if self.stats:
                     self.stats.inc_value(f"scr/dropped/{reason}")
+                    if reason == "no_subject":
+                        self.stats.inc_value(f"scr/source/{adapter.get('source')}/no_subject")
             raise DropItem(
                 f"{', '.join(found)}: {adapter.get('title')!r} from {adapter.get('source_url')}"
             )

@@ -108,7 +108,6 @@ def review_item(review: dict, responses: list[dict]) -> ReviewItem:
         source_kind="govuk",
         source_url=GOVUK + review["base_path"],
         title=title,
-        seen_title=title,
         name=title,
         area_text="National",
         review_type="national_review",

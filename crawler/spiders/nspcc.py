@@ -41,20 +41,13 @@ def entry_item(entry: Entry, page_url: str) -> ReviewItem:
         # Northern Irish review type is an English one.
         source_nation="England",
         title=entry.heading,
-        seen_title=entry.heading,
         pseudonym=entry.name,
         name=entry.name,
         area_text=entry.area_text,
         type_text=" ".join(filter(None, [entry.heading, entry.summary, entry.model])),
         published_text=entry.published_text,
-        summary=entry.summary,
-        themes=entry.themes,
-        recommendations=entry.recommendations,
-        keywords=entry.keywords,
-        background=entry.background,
-        response=entry.response,
-        model=entry.model,
         documents=documents,
+        **entry.content(),
     )
 
 

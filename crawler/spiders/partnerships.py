@@ -32,20 +32,14 @@ def review_item(review: Review, source: Source, page_url: str) -> ReviewItem:
         source_nation=source.nation,
         serves=source.serves,
         title=review.title,
-        seen_title=review.title,
         name=review.name,
+        subject_kind=review.subject_kind,
         type_text=review.type_text,
         published_text=review.published,
         status=review.status,
-        summary=review.summary,
-        themes=review.themes,
-        keywords=review.keywords,
-        recommendations=review.recommendations,
-        background=review.background,
-        response=review.response,
-        model=review.model,
         documents=review.documents,
         evidence=review.evidence,
+        **review.content(),
     )
     if review.national:
         item["area_text"] = "National"

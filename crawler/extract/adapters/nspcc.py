@@ -6,12 +6,13 @@ entries for their staff, so it lives here rather than in one spider.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...normalise.areas import resolve_area
 from ...normalise.dates import normalise_date
 from ...normalise.names import FILE_MARK
 from ...normalise.vocabulary import ANY_TYPE
+from ...schema import ReviewContent
 from ..blocks import Block, blocks_of
 from ..documents import classify_document
 from ..review import Review
@@ -72,19 +73,12 @@ class Heading:
 
 
 @dataclass
-class Entry:
+class Entry(ReviewContent):
     heading: str
     year: int
     month: str | None
     area_text: str
     name: str
-    summary: str | None = None
-    themes: list[str] = field(default_factory=list)
-    recommendations: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    background: str | None = None
-    response: str | None = None
-    model: str | None = None
     report_url: str | None = None
     report_text: str | None = None
     text: str = ""
@@ -295,14 +289,8 @@ def review_of(entry: Entry) -> Review:
         area_text=entry.area_text,
         published=f"{entry.year}" if not entry.month else None,
         type_text=" ".join(filter(None, [entry.heading, entry.summary, entry.model])),
-        summary=entry.summary,
-        themes=entry.themes,
-        recommendations=entry.recommendations,
-        keywords=entry.keywords,
-        background=entry.background,
-        response=entry.response,
-        model=entry.model,
         evidence={"adapter": "nspcc", "entry": entry.heading},
+        **entry.content(),
     )
     review.published = normalise_date(entry.published_text)
     if entry.report_url:

@@ -1,0 +1,106 @@
+"""Readable text from scraped text: summaries without link residue, document titles that say
+what the document is, and a test that a display title is a title (not a sentence, a file label
+or a date run into a heading)."""
+
+from __future__ import annotations
+
+import re
+
+from .names import FILE_MARK
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])")
+# A sentence that only points at links: "Click here for the Patrick report.", "The full report
+# is available here and a 7 minute briefing here.", "Download the Child Ava report | …",
+# "Read on for more details and some useful links."
+_RESIDUE = re.compile(
+    r"^(?:please\s+)?(?:click|tap)\b|^(?:read|download|view|see|open|access|find|visit)\b"
+    r"(?!\s+(?:was|were|is|are)\b)"
+    r"|\b(?:is|are|can be)\s+(?:available|found|accessed|downloaded|read)\s+(?:here|below|above"
+    r"|by clicking|via the links?|from the links?|on (?:the|our) \w+(?: \w+)? (?:web)?(?:site|page))"
+    r"|\bhere\W*$|\buseful links\b|\s\|\s",
+    re.I,
+)
+_VERB_LEAD = re.compile(
+    r"^(?:please\s+)?(?:click(?:\s+here)?(?:\s+to)?\s+)?(?:read|download|view|open|see|access)"
+    r"(?:\s+(?:the|our|this|a))?\s+",
+    re.I,
+)
+_SAYS_NOTHING = re.compile(
+    r"^\W*(?:(?:please )?click here|here|this link|link|download(?: here| now)?|read more|more"
+    r"|view|open|pdf|docx?|word|document|file|read online|continue reading|find out more"
+    r"|(?:published|updated|posted)(?: on)?)?\W*$",
+    re.I,
+)
+_DATE_ONLY = re.compile(
+    r"^\W*(?:(?:published|updated|posted|date)\W*(?:on\s+)?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\W*$"
+    r"|^\W*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\W*$",
+    re.I,
+)
+KIND_LABELS = {
+    "full_report": "Report",
+    "executive_summary": "Executive summary",
+    "learning_brief": "Learning brief",
+    "action_plan": "Action plan",
+    "response": "Response",
+    "committee_report": "Committee report",
+    "other": "Document",
+}
+
+
+def clean_summary(text: str | None) -> str | None:
+    """The summary's sentences, without the ones that only point at links, and without the
+    spaces and full stops links leave behind ("… on the Salford website ." ⇒ "website.")."""
+    if not text:
+        return None
+    kept = [s for s in _SENTENCES.split(text.strip()) if s and not _RESIDUE.search(s)]
+    out = " ".join(kept)
+    out = re.sub(r"\s+([.,;:!?])", r"\1", out)
+    out = re.sub(r"([.!?])(?:\s*\.)+", r"\1", out)
+    out = re.sub(r"\(\s*\)|\[\s*\]", "", out)
+    out = re.sub(r"\s{2,}", " ", out).strip(" |-–")
+    return out or None
+
+
+def document_title(title: str | None, kind: str | None, subject: str | None) -> str | None:
+    """A document's title that says what it is: 'Download' or 'Published 7 September 2017'
+    for Child N's executive summary becomes 'Executive summary: Child N'; 'Read the overview
+    report' becomes 'Overview report: Child N'; a title that names something stays."""
+    from ..extract.documents import names_only_a_document
+
+    label = KIND_LABELS.get(kind or "other", "Document")
+    text = FILE_MARK.sub(" ", title or "")
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" -–—:|,")
+    if not text or _SAYS_NOTHING.match(text) or _DATE_ONLY.match(text):
+        return f"{label}: {subject}" if subject else label
+    lead = _VERB_LEAD.sub("", text).strip()
+    if lead and lead != text and names_only_a_document(lead):
+        text = lead[0].upper() + lead[1:]
+    if subject and names_only_a_document(text) and subject.lower() not in text.lower():
+        return f"{text}: {subject}"
+    return text
+
+
+# What a display title must never be: a sentence, a file label, a date run into a heading.
+_FILE_LABEL = re.compile(
+    r"\.(?:pdf|docx?|pptx?)\b|\(\s*(?:pdf|docx?|word)\b|\b\d+(?:\.\d+)?\s?(?:kb|mb)\b"
+    r"|\b(?:overview report|executive summary|learning brief|7[- ]minute briefing)\b",
+    re.I,
+)
+_GLUED_DATE = re.compile(r"(?:19|20)\d\d[A-Za-z]|^\W*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b")
+_SENTENCE_LIKE = re.compile(
+    r"[.!?]\s+[A-Z]|[a-z]\.$|\b(?:was|were|is|are)\s+(?:\d+|aged|born|a|an|the|not|killed)\b"
+    r"|\b(?:published|publishes|commissioned|lived|died)\b"
+)
+
+
+def title_problem(title: str) -> str | None:
+    """Why ``title`` is not a display title ("sentence", "file label", "glued date"), or None."""
+    if _FILE_LABEL.search(title):
+        return "file label"
+    if _GLUED_DATE.search(title):
+        return "glued date"
+    if len(title.split()) > 18 or _SENTENCE_LIKE.search(title):
+        return "sentence"
+    return None
