@@ -109,7 +109,8 @@ def _key_rank(key: SubjectKey | None) -> tuple:
     """The most telling key names the review: "Child R" over "R", "Mr and Mrs T" over "Mrs T"."""
     if key is None:
         return (3, 0)
-    return (int(key.generic) + (key.kind == "dated"), -key.kind.count("+"))
+    vague = {"dated": 2, "topic": 1, "letter": 1}.get(key.kind, 0)
+    return (vague, -key.kind.count("+"))
 
 
 def type_label(review_type: str | None, key: SubjectKey | None) -> str:
@@ -209,7 +210,7 @@ class ReviewStore:
             )
         now = utc_now()
         ids = [r[0] for r in conn.execute("SELECT id FROM review_sources")]
-        self._regroup(ids, now)
+        self._regroup(ids, now, frozenset(ids))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -234,7 +235,7 @@ class ReviewStore:
                 (sighting_id,),
             ).fetchone()
             scope = self._scope(sighting_id, key, item)
-            self._regroup(scope, seen_at)
+            self._regroup(scope, seen_at, frozenset({sighting_id}))
             review_id = self.conn.execute(
                 "SELECT review_id FROM review_sources WHERE id = ?", (sighting_id,)
             ).fetchone()[0]
@@ -322,9 +323,16 @@ class ReviewStore:
         reports = [d["url"] for d in item.get("documents") or [] if d.get("kind") in REPORT_KINDS]
         core = _key_core(key)
         found = {sighting_id}
+        codes = json.dumps(sorted(item.get("area_codes") or []))
         if core:
+            # Only where it could match: its area, an area that names none, or shared codes.
             found |= {r[0] for r in self.conn.execute(
-                "SELECT id FROM review_sources WHERE key_core = ?", (core,))}  # fmt: skip
+                "SELECT id FROM review_sources WHERE key_core = :core AND (area IS :area"
+                " OR area IS NULL OR area IN ('', 'Anonymous') OR :area IS NULL"
+                " OR :area IN ('', 'Anonymous') OR EXISTS (SELECT 1 FROM"
+                " json_each(json_extract(fields, '$.area_codes')) c"
+                " WHERE c.value IN (SELECT value FROM json_each(:codes))))",
+                {"core": core, "area": area, "codes": codes})}  # fmt: skip
         if key is None or key.kind in ("topic", "dated"):
             found |= {r[0] for r in self.conn.execute(
                 "SELECT id FROM review_sources WHERE area IS ? AND (key_kind IS NULL OR key_kind"
@@ -377,8 +385,9 @@ class ReviewStore:
 
         return shared
 
-    def _regroup(self, ids: list[str], seen_at: str) -> None:
-        """Group these sightings into reviews and rewrite the reviews they make."""
+    def _regroup(self, ids: list[str], seen_at: str, fresh: frozenset[str] = frozenset()) -> None:
+        """Group these sightings into reviews and rewrite the reviews they make (``fresh``:
+        sightings just saved, whose reviews are rewritten even if their groups stand)."""
         rows = {r["id"]: r for r in self._sightings(ids)}
         sightings = []
         keys = {}
@@ -390,6 +399,7 @@ class ReviewStore:
                 Sighting(
                     id=row["id"],
                     source=row["source"],
+                    url=row["url"],
                     key=key,
                     area=fields.get("area"),
                     area_codes=frozenset(fields.get("area_codes") or []),
@@ -404,8 +414,22 @@ class ReviewStore:
         found, joined = groups(sightings, self._shared_elsewhere())
         was_in = {sid: row["review_id"] for sid, row in rows.items()}
         made: dict[str, list[str]] = {}
+        sizes = {}
+        for review_id in {r["review_id"] for r in rows.values() if r["review_id"]}:
+            sizes[review_id] = self.conn.execute(
+                "SELECT count(*) FROM review_sources WHERE review_id = ?", (review_id,)
+            ).fetchone()[0]
         for group in found:
             members = [rows[s.id] for s in group]
+            current = {m["review_id"] for m in members}
+            if (
+                len(current) == 1
+                and None not in current
+                and sizes.get(next(iter(current))) == len(members)
+                and not any(m["id"] in fresh for m in members)
+            ):
+                made[next(iter(current))] = [m["id"] for m in members]  # as it was
+                continue
             review_id = self._write_review(members, keys, seen_at, set(made))
             made[review_id] = [m["id"] for m in members]
             for member in members:
@@ -537,8 +561,9 @@ class ReviewStore:
     @staticmethod
     def _id_base(merged: dict, key: SubjectKey | None) -> str:
         """Area, subject (with its letters) and year: 'kent-child-a-2015'."""
-        if key is not None and key.kind in ("name", "topic") and merged.get("name_text"):
-            name = slug(merged["name_text"])  # in the page's word order: "jacob-and-ella"
+        if key is not None and key.kind != "dated" and merged.get("name_text"):
+            # The subject as the page words it, tidied: "children-a-and-b", "cpr-abcd-03-2020"
+            name = slug(merged["name_text"])
         elif key is not None and key.kind != "dated":
             name = key.slug()
         else:

@@ -6,7 +6,8 @@ connected groups of matching sightings) are the same whatever order sources are 
 Evidence and its weight:
 
     subject      the same subject key 3; "R" and "Child R", "Adult FF" and "Mr FF" 2 (only on
-                 the same source, or the same area and year); different subjects: never
+                 the same source, or the same area and year; never two entries of one page);
+                 different subjects: never
     area         the same area, or overlapping authority codes 2; one unknown or Anonymous 0;
                  different areas, or national and local: never
     year         the same year 1, a year apart 0.5, further apart: never (unless the same source
@@ -19,7 +20,7 @@ Evidence and its weight:
     source       both from the same source 1
 
 Two sightings are one review at 5 points; when either says little on its own (no subject, a
-bare letter, a topic, an unnamed area such as the NSPCC's "Anonymous"), at 6.5.
+topic, a type and date, an unnamed area such as the NSPCC's "Anonymous"), at 6.5.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Sighting:
     files: frozenset[str] = frozenset()  # every document it lists
     summary: str | None = None
     words: frozenset[str] = field(default=frozenset(), compare=False)
+    url: str = ""  # the page it was listed on
 
     @property
     def year(self) -> int | None:
@@ -117,6 +119,9 @@ def match(a: Sighting, b: Sighting, shared_elsewhere: Callable[[str], bool] | No
     if verdict == SAME:
         evidence["subject"] = 3.0
     elif verdict == MAYBE:
+        one_page = same_source and a.url == b.url and a.url
+        if one_page and "letter" not in (a.key.kind, b.key.kind):
+            return _no("one page, two subjects")  # "Baby A" and "Child A" listed apart
         if not (same_source or ("area" in evidence and ya and ya == yb)):
             return Match(0.0, {}, False)  # alike, with nothing else in common: not joined here
         evidence["subject"] = 2.0

@@ -5,6 +5,7 @@ The package itself is the Datasette plugin (entry point ``feeds``), so Datasette
 """
 
 from .plugin import (  # noqa: F401 (hook implementations Datasette finds on this module)
+    asgi_wrapper,
     canned_queries,
     extra_css_urls,
     extra_template_vars,

@@ -105,6 +105,7 @@ class DigestReview:
     basis: str  # published | found
     first_seen: str
     documents: list[dict] = field(default_factory=list)
+    guid: str | None = None  # the feed's id: the review's first id, kept when its id changes
 
 
 @dataclass
@@ -216,6 +217,7 @@ def build_digest(
     reviews = [
         DigestReview(
             id=row["id"],
+            guid=row["guid"] if "guid" in row.keys() else None,  # noqa: SIM118 (a Row)
             title=row["title"] or row["pseudonym"] or row["id"],
             name=row["pseudonym"] or row["title"] or row["id"],
             area=row["area"] or "Unknown area",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import datasette_atom
 from datasette import hookimpl
@@ -81,8 +82,8 @@ async def digest_rss(datasette, request):
 
     items = [
         rss.FeedItem(
-            guid=f"scr-digest:review:{review.id}",
-            title=f"{review.area} – {review.name}" + (f" ({review.year})" if review.year else ""),
+            guid=f"scr-digest:review:{review.guid or review.id}",
+            title=review.title + (f" ({review.year})" if review.year else ""),
             link=absolute(f"/{db.name}/{REVIEWS_TABLE}/{review.id}"),
             pubdate=rss.parse_pubdate(review.first_seen),
             description=review.summary,
@@ -109,6 +110,48 @@ def register_routes():
         (r"^/digest/(?P<month>\d{4}-\d{2})\.md$", digest_markdown),
         (r"^/digest/(?P<month>[^/.]+)/?$", digest_page),
     ]
+
+
+_ROW = re.compile(rf"^/(?P<db>[^/]+)/{REVIEWS_TABLE}/(?P<id>[a-z0-9-]+)(?P<suffix>\.\w+)?$")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """An id a review no longer has (renamed when a better sighting changed its subject or
+    year, or merged into another) redirects to the review's page: old links and feed items
+    keep working."""
+
+    def wrap(app):
+        async def redirect_old_ids(scope, receive, send):
+            m = _ROW.match(scope.get("path", "")) if scope.get("type") == "http" else None
+            if m and m["db"] in datasette.databases:
+                target = await _alias_of(datasette.get_database(m["db"]), m["id"])
+                if target:
+                    query = scope.get("query_string", b"").decode("latin-1")
+                    location = f"/{m['db']}/{REVIEWS_TABLE}/{target}{m['suffix'] or ''}"
+                    location += f"?{query}" if query else ""
+                    await send({"type": "http.response.start", "status": 301,
+                                "headers": [(b"location", location.encode("latin-1")),
+                                            (b"content-length", b"0")]})  # fmt: skip
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await app(scope, receive, send)
+
+        return redirect_old_ids
+
+    return wrap
+
+
+async def _alias_of(db, review_id: str) -> str | None:
+    """The review an old id became, when no review has that id now."""
+    tables = await db.table_names()
+    if "id_aliases" not in tables:
+        return None
+    here = await db.execute(f"select 1 from {REVIEWS_TABLE} where id = ?", [review_id])
+    if here.rows:
+        return None
+    found = await db.execute("select review_id from id_aliases where old_id = ?", [review_id])
+    return found.rows[0][0] if found.rows else None
 
 
 @hookimpl

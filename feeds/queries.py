@@ -2,7 +2,7 @@
 
 Each feed query returns the RSS columns (``rss_*``, see ``feeds.rss``) and datasette-atom's
 columns (``atom_*``), so one query offers both ``.rss`` and ``.atom``. A feed item's id is the
-review's id, and its date is when scr-digest first found the review: an update to the row never
+review's first id (``guid``, kept when a better sighting changes the id), and its date is when scr-digest first found the review: an update to the row never
 makes it new again.
 """
 
@@ -15,12 +15,11 @@ FEED_SIZE = 100
 
 def _feed(database: str, where: str, title: str, description: str, params: list[str]) -> dict:
     item_title = (
-        "coalesce(r.area, 'Unknown area') || ' – ' || coalesce(r.pseudonym, r.title, r.id)"
-        " || coalesce(' (' || r.published_year || ')', '')"
+        "coalesce(r.title, r.pseudonym, r.id) || coalesce(' (' || r.published_year || ')', '')"
     )
     link = f"'/{database}/reviews/' || r.id"
     sql = f"""select
-  'scr-digest:review:' || r.id as rss_guid,
+  'scr-digest:review:' || coalesce(r.guid, r.id) as rss_guid,
   {item_title} as rss_title,
   {link} as rss_link,
   r.first_seen as rss_pubdate,
@@ -28,7 +27,7 @@ def _feed(database: str, where: str, title: str, description: str, params: list[
   r.themes as rss_category,
   (select json_group_array(json_object('url', d.url, 'kind', d.kind, 'title', d.title))
      from documents d where d.review_id = r.id) as rss_documents,
-  'tag:scr-digest,2026:review:' || r.id as atom_id,
+  'tag:scr-digest,2026:review:' || coalesce(r.guid, r.id) as atom_id,
   r.first_seen as atom_updated,
   {item_title} as atom_title,
   {link} as atom_link,

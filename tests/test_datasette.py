@@ -19,6 +19,10 @@ from .conftest import ROOT
 FIRST_RUN = "2026-01-05T06:00:00Z"
 SECOND_RUN = "2026-02-03T06:00:00Z"
 
+# Feed items carry the review's display title: subject, type, area (and its year).
+JASMINE = "Jasmine: serious case review, North Tyneside (2021)"
+CHILD_Q = "Child Q: local child safeguarding practice review, Kent (2021)"
+CPR_ABCD = "CPR ABCD 03-2020: child practice review, Carmarthenshire (2021)"
 EVIL_TITLE = '<script>alert("x")</script> Child X'
 
 
@@ -249,9 +253,9 @@ async def test_month_feed_is_valid_rss(ds):
     feed = feedparser.parse(response.text)
     assert not feed.bozo, feed.get("bozo_exception")
     assert [e.title for e in feed.entries] == [
-        "North Tyneside – Jasmine (2021)",
-        "Kent – Child Q (2021)",
-        "Carmarthenshire – CPR ABCD 03-2020 (2021)",
+        JASMINE,
+        CHILD_Q,
+        CPR_ABCD,
     ]
     assert feed.entries[0].id == "scr-digest:review:north-tyneside-jasmine-2021"
 
@@ -262,18 +266,18 @@ async def test_month_feed_is_valid_rss(ds):
         (
             "/reviews/feed.rss",
             [
-                "Kent – Child X (2026)",
-                "Kent – Family U (2025)",
-                "Carmarthenshire – CPR ABCD 03-2020 (2021)",
-                "North Tyneside – Jasmine (2021)",
-                "Kent – Child Q (2021)",
+                "Child X: local child safeguarding practice review, Kent (2026)",
+                "Family U: local child safeguarding practice review, Kent (2025)",
+                CPR_ABCD,
+                JASMINE,
+                CHILD_Q,
             ],
         ),
-        ("/reviews/feed_nation.rss?nation=Wales", ["Carmarthenshire – CPR ABCD 03-2020 (2021)"]),
-        ("/reviews/feed_type.rss?review_type=scr", ["North Tyneside – Jasmine (2021)"]),
-        ("/reviews/feed_area.rss?area=E08000022", ["North Tyneside – Jasmine (2021)"]),
-        ("/reviews/feed_theme.rss?theme=non-mobile", ["Kent – Child Q (2021)"]),
-        ("/reviews/feed_search.rss?q=sexually+abused", ["North Tyneside – Jasmine (2021)"]),
+        ("/reviews/feed_nation.rss?nation=Wales", [CPR_ABCD]),
+        ("/reviews/feed_type.rss?review_type=scr", [JASMINE]),
+        ("/reviews/feed_area.rss?area=E08000022", [JASMINE]),
+        ("/reviews/feed_theme.rss?theme=non-mobile", [CHILD_Q]),
+        ("/reviews/feed_search.rss?q=sexually+abused", [JASMINE]),
         ("/reviews/feed_search.rss?q=nothing-matches-this", []),
     ],
 )

@@ -46,7 +46,8 @@ _TITLED = re.compile(
 # A board's own numbering, or a Welsh practice review's: "CYSUR 8-2020", "ABSB 06-2021",
 # "CPR 8/2020", "08 2020", "BSCB 2011-12/1", "NWSB 01-2025".
 _CODE = re.compile(
-    r"^(?:(?P<prefix>[A-Za-z]{2,6})\s*)?(?:(?:cpr|apr|susr|spr)\s+)?(?P<number>\d{1,2})[\s/-]+"
+    r"^(?:(?:cpr|apr|susr|spr)\s+)?(?:(?P<prefix>[A-Za-z]{2,6})\s*)?(?:(?:cpr|apr|susr|spr)\s+)?"
+    r"(?P<number>\d{1,2})[\s/-]+"
     r"(?P<year>(?:19|20)\d\d)$"
     r"|^(?:(?P<prefix2>[A-Za-z]{2,6})\s*)?(?P<span>(?:19|20)\d\d-\d\d)[\s/-]+(?P<number2>\d{1,3})$",
     re.I,
@@ -85,8 +86,9 @@ class SubjectKey:
 
     @property
     def generic(self) -> bool:
-        """Says little on its own: one letter with no kind, a topic, a type and a date."""
-        return self.kind in ("letter", "topic", "dated") or (
+        """Says little on its own: a topic, a type and a date. (A bare letter is matched only
+        with its source, or its area and year, to back it.)"""
+        return self.kind in ("topic", "dated") or (
             self.lettered and len("".join(self.parts)) == 1 and self.kind == "case"
         )
 

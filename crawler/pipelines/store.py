@@ -55,7 +55,7 @@ class StorePipeline:
         adapter = ItemAdapter(item)
         source = adapter["source"]
         result = self.store.save_review(
-            adapter.asdict(),
+            dict(adapter.items()),
             source=source,
             source_kind=source_kind_for(adapter),
             seen_at=self.seen_at,
