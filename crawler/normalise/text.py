@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .names import FILE_MARK
+from .vocabulary import strip_type_words
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])")
 # A sentence that only points at links: "Click here for the Patrick report.", "The full report
@@ -66,8 +67,6 @@ def document_title(title: str | None, kind: str | None, subject: str | None) -> 
     """A document's title that says what it is: 'Download' or 'Published 7 September 2017'
     for Child N's executive summary becomes 'Executive summary: Child N'; 'Read the overview
     report' becomes 'Overview report: Child N'; a title that names something stays."""
-    from ..extract.documents import names_only_a_document
-
     label = KIND_LABELS.get(kind or "other", "Document")
     text = FILE_MARK.sub(" ", title or "")
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
@@ -75,11 +74,20 @@ def document_title(title: str | None, kind: str | None, subject: str | None) -> 
     if not text or _SAYS_NOTHING.match(text) or _DATE_ONLY.match(text):
         return f"{label}: {subject}" if subject else label
     lead = _VERB_LEAD.sub("", text).strip()
-    if lead and lead != text and names_only_a_document(lead):
+    if lead and lead != text and _only_a_document(lead):
         text = lead[0].upper() + lead[1:]
-    if subject and names_only_a_document(text) and subject.lower() not in text.lower():
+    if subject and _only_a_document(text) and subject.lower() not in text.lower():
         return f"{text}: {subject}"
     return text
+
+
+def _only_a_document(text: str) -> bool:
+    """'SAR Report', 'Case review', 'Executive summary (PDF)': a document's name, no one's."""
+    from ..extract.documents import names_only_a_document
+
+    rest = strip_type_words(text)
+    rest = re.sub(r"(?i)\b(?:case|review|reviews)\b", " ", rest)
+    return names_only_a_document(rest) or not re.search(r"[A-Za-z]{2,}", rest)
 
 
 # What a display title must never be: a sentence, a file label, a date run into a heading.
