@@ -29,6 +29,7 @@ from .normalise.dates import more_precise, year_of
 from .normalise.names import slug
 from .normalise.subject_key import SubjectKey, compare, display, key_for
 from .normalise.text import title_problem
+from .normalise.topics import topics_of
 from .normalise.vocabulary import TYPE_LABELS
 from .schema import FTS_COLUMNS, LIST_FIELDS, MERGED_FIELDS, REVIEW_COLUMNS
 
@@ -485,6 +486,11 @@ class ReviewStore:
         merged["subject_kind"] = key.kind if key else None
         fields = {**merged, "name": naming.get("name")}
         merged["title"] = display_title(fields, key, ordered[best]["source_title"])
+        merged["topics"] = topics_of(
+            merged["keywords"], merged["themes"], merged["summary"],
+            fields["name"] if key is not None and key.kind == "topic" else None,
+            merged["review_type"],
+        )  # fmt: skip
         for field in LIST_FIELDS:
             merged[field] = _json(merged[field])
         merged["listed"] = 1 if any(s["listed"] for s in members) else 0

@@ -68,6 +68,7 @@ class HarvestRecorder:
         crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -110,6 +111,14 @@ class HarvestRecorder:
         if source:
             self.note_error(
                 source, f"{failure.type.__name__} parsing {response.url}: {failure.value}", "fatal"
+            )
+
+    def item_error(self, item, response, spider=None, failure=None):
+        """A pipeline failed on an item: the item is lost, and the run says so."""
+        source = item.get("source") if hasattr(item, "get") else None
+        if source and failure is not None:
+            self.note_error(
+                source, f"{failure.type.__name__} storing {item.get('title')!r}: {failure.value}"
             )
 
     def note_error(self, source: str, message: str, kind: str | None = None) -> None:

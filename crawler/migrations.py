@@ -7,6 +7,7 @@ the database as it was and the next run starts it again.
    readable ids with ``id_aliases`` for the old ones; display titles; ``source_title`` on the
    sightings; ``sighting_documents`` (which sighting listed which document); foreign keys
    from documents and review_sources to reviews; ``id_base`` and ``guid`` on reviews.
+3. ``topics`` on reviews: the controlled vocabulary, from keywords, themes and summary.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 
 from .schema import FTS_COLUMNS, REVIEW_COLUMNS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "FLOAT"}
 
@@ -195,6 +196,25 @@ def v1_to_v2(conn, rekey) -> None:
     _pause("rekeyed")
 
 
+def v2_to_v3(conn) -> None:
+    """Topics for every review from its keywords, themes and summary."""
+    import json
+
+    from .normalise.topics import topics_of
+
+    ensure_columns(conn)
+    rows = conn.execute(
+        "SELECT id, keywords, themes, summary, subject_kind, pseudonym, review_type FROM reviews"
+        " WHERE topics IS NULL"
+    ).fetchall()
+    for row in rows:
+        found = topics_of(
+            json.loads(row[1] or "[]"), json.loads(row[2] or "[]"), row[3],
+            row[5] if row[4] == "topic" else None, row[6],
+        )  # fmt: skip
+        conn.execute("UPDATE reviews SET topics = ? WHERE id = ?", (json.dumps(found), row[0]))
+
+
 def migrate(conn: sqlite3.Connection, rekey) -> int:
     """Bring the database to SCHEMA_VERSION; returns the version it was at."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -214,7 +234,9 @@ def migrate(conn: sqlite3.Connection, rekey) -> int:
             create_current(conn)
             ensure_columns(conn)
         else:
-            v1_to_v2(conn, rekey)
+            if version < 2:
+                v1_to_v2(conn, rekey)
+            v2_to_v3(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:

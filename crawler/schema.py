@@ -72,6 +72,7 @@ FIELDS: list[Field] = [
     _f("author", "item column merged text"),
     _f("status", "item column merged", "published no_longer_published unpublished delayed"),
     _f("name_key", "item column", "the structured subject key's canonical text"),
+    _f("topics", "column list", "topics from the controlled vocabulary (crawler.normalise.topics)"),
 ]
 
 # Columns of ``reviews`` that no sighting fills: identity, the display title, bookkeeping.

@@ -63,6 +63,8 @@ class CleanPipeline:
         if adapter.get("summary"):
             adapter["summary"] = clean_summary(adapter["summary"])
         for field in LIST_FIELDS:
+            if field not in ReviewItem.fields:
+                continue  # filled by the store (topics)
             values = []
             for value in adapter.get(field) or []:
                 text = clean_text(value)
