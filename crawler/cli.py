@@ -15,8 +15,56 @@ ROOT = Path(__file__).resolve().parents[1]
 
 HARVEST_HEADER = ["source", "state", "requests", "responses", "reviews", "new", "updated",
                   "no subject", "errors"]  # fmt: skip
+# Datasette's own facet suggestions cost seconds on a large table; staff facet on /search.
+SERVE_SETTINGS = ["--setting", "suggest_facets", "off", "--setting", "facet_time_limit_ms", "200"]
 EXIT_PARTIAL = 1
 EXIT_LOCKED = 3
+
+
+class BadDatabase(click.ClickException):
+    """A database file scr cannot use: one line naming it, exit 2 (bad input)."""
+
+    exit_code = 2
+
+
+def check_database(db_path, must_exist: bool = True) -> Path:
+    """The database file, or a one-line error: missing, unreadable, not SQLite, damaged, or
+    another application's database."""
+    import sqlite3
+
+    path = Path(db_path)
+    if not path.exists():
+        if must_exist:
+            raise BadDatabase(f"{path} does not exist: run `scr harvest` first")
+        return path
+    if path.is_dir():
+        raise BadDatabase(f"{path} is a directory, not a database file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise BadDatabase(f"{path} cannot be read: {exc.strerror}") from None
+    if header and header != b"SQLite format 3\x00":
+        raise BadDatabase(f"{path} is not a SQLite database")
+    if not header:
+        return path  # an empty file is a new database
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BadDatabase(f"{path} is damaged: {exc}") from None
+    if problem != "ok":
+        raise BadDatabase(f"{path} is damaged: {problem}")
+    if tables and "reviews" not in tables:
+        shown = ", ".join(sorted(tables)[:5])
+        raise BadDatabase(f"{path} is not a scr-digest database (it has {shown})")
+    return path
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -72,6 +120,8 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
     def progress(message: str) -> None:
         if not quiet:
             click.echo(f"  {message}", err=True)
+
+    check_database(db_path, must_exist=False)
 
     try:
         settings = {}
@@ -136,19 +186,26 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
 @click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
 )
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
     help="Interface to bind (local only by default).",
 )
-def serve(db_path, port, host):
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="The path the site is served under behind a proxy, e.g. /scr/.",
+)
+def serve(db_path, port, host, base_url):
     """Serve the database with Datasette, metadata.yml and the project's plugins."""
     from datasette.cli import cli as datasette_cli
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist: run `scr harvest` first")
+    if not base_url.startswith("/"):
+        raise click.BadParameter("must start with /, e.g. /scr/", param_hint="--base-url")
+    check_database(db_path)
     ReviewStore(db_path).close()  # make sure the schema is current
     args = [
         "serve",
@@ -159,6 +216,10 @@ def serve(db_path, port, host):
         str(port),
         "--metadata",
         str(ROOT / "metadata.yml"),
+        *SERVE_SETTINGS,
+        "--setting",
+        "base_url",
+        base_url if base_url.endswith("/") else base_url + "/",
     ]
     datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)
 
@@ -168,12 +229,24 @@ def serve(db_path, port, host):
 @click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
 )
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option(
-    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
+    "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
 )
-def digest(month, db_path, fmt, output):
-    """Write the digest of MONTH (YYYY-MM): the reviews published, or newly found, that month."""
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+    help="Default: stdout (not for pdf).",
+)  # fmt: skip
+@click.option(
+    "--site-url",
+    envvar="SCR_SITE_URL",
+    default="http://127.0.0.1:8001",
+    show_default=True,
+    help="Where the site is served: the export's links to months and reviews start with it.",
+)
+def digest(month, db_path, fmt, output, site_url):
+    """Write the digest of MONTH (YYYY-MM): the reviews published, or newly found, that month.
+
+    Markdown for email and board papers, a standalone HTML page, or a PDF."""
     import sqlite3
 
     from feeds.digest import build_digest, parse_month, render_html, render_markdown
@@ -182,14 +255,28 @@ def digest(month, db_path, fmt, output):
         year, number = parse_month(month)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="MONTH") from exc
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist: run `scr harvest` first")
+    if fmt == "pdf" and output == "-":
+        raise click.BadParameter("a PDF needs a file: -o digest.pdf", param_hint="--output")
+    check_database(db_path)
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     try:
         result = build_digest(conn, year, number)
     finally:
         conn.close()
-    output.write(render_markdown(result) if fmt == "md" else render_html(result))
+    if fmt == "pdf":
+        from feeds.pdf import render_pdf
+
+        Path(output).write_bytes(render_pdf(result, site_url=site_url))
+        return
+    text = (
+        render_markdown(result, site_url=site_url)
+        if fmt == "md"
+        else render_html(result, site_url=site_url)
+    )
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
 
 
 @main.command()
@@ -202,6 +289,7 @@ def sources(db_path):
 
     health = {}
     if Path(db_path).exists():
+        check_database(db_path)
         store = ReviewStore(db_path)
         health = {r["id"]: dict(r) for r in store.conn.execute("SELECT * FROM sources")}
         store.close()

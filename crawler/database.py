@@ -432,6 +432,7 @@ class ReviewStore:
                 made[next(iter(current))] = [m["id"] for m in members]  # as it was
                 continue
             review_id = self._write_review(members, keys, seen_at, set(made))
+            self._write_topics(review_id)
             made[review_id] = [m["id"] for m in members]
             for member in members:
                 links = sorted(joined.get(member["id"], []), key=lambda j: -j[1].score)[:5]
@@ -458,6 +459,7 @@ class ReviewStore:
             self.conn.execute(
                 "UPDATE documents SET review_id = ? WHERE review_id = ?", (target, old)
             )
+            self.conn.execute("DELETE FROM review_topics WHERE review_id = ?", (old,))
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (old,))
             self._alias(plain, target, seen_at, "merged")
         self._rewrite_documents(ids, seen_at)
@@ -546,6 +548,15 @@ class ReviewStore:
             )
         return review_id
 
+    def _write_topics(self, review_id: str) -> None:
+        """The review's topics, one row each (the search page's facets and similar reviews)."""
+        self.conn.execute("DELETE FROM review_topics WHERE review_id = ?", (review_id,))
+        self.conn.execute(
+            "INSERT INTO review_topics (review_id, topic, review_rowid) SELECT r.id, t.value,"
+            " r.rowid FROM reviews r, json_each(r.topics) t WHERE r.id = ?",
+            (review_id,),
+        )
+
     def _existing(self, sighting_ids: list[str], claimed: set[str]):
         """The review row a group of sightings continues: the one most of them are in now
         (unless another group of this regrouping took it)."""
@@ -618,7 +629,8 @@ class ReviewStore:
         if old == new:
             return
         for table, column in (("reviews", "id"), ("review_sources", "review_id"),
-                              ("documents", "review_id"), ("id_aliases", "review_id")):  # fmt: skip
+                              ("documents", "review_id"), ("id_aliases", "review_id"),
+                              ("review_topics", "review_id")):  # fmt: skip
             self.conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
 
     def _alias(self, old: str, new: str, since: str, why: str) -> None:

@@ -43,6 +43,9 @@ SIGHTINGS_DDL = """CREATE TABLE [review_sources] (
 SIGHTING_DOCUMENTS_DDL = """CREATE TABLE [sighting_documents] (
   [sighting_id] TEXT REFERENCES [review_sources]([id]), [url] TEXT, [kind] TEXT, [title] TEXT,
   PRIMARY KEY ([sighting_id], [url]))"""
+TOPICS_DDL = """CREATE TABLE IF NOT EXISTS [review_topics] (
+  [review_id] TEXT REFERENCES [reviews]([id]), [topic] TEXT, [review_rowid] INTEGER,
+  PRIMARY KEY ([review_id], [topic]))"""
 ALIASES_DDL = """CREATE TABLE [id_aliases] (
   [old_id] TEXT PRIMARY KEY, [review_id] TEXT REFERENCES [reviews]([id]), [since] TEXT,
   [why] TEXT)"""
@@ -65,6 +68,10 @@ INDEXES = [
     ("reviews", ["first_seen"]),
     ("reviews", ["area"]),
     ("reviews", ["id_base"]),
+    ("reviews", ["nation"]),
+    ("reviews", ["review_type"]),
+    ("reviews", ["published_year"]),
+    ("reviews", ["status"]),
     ("documents", ["review_id"]),
     ("review_sources", ["review_id"]),
     ("review_sources", ["source"]),
@@ -72,6 +79,7 @@ INDEXES = [
     ("review_sources", ["area", "key_kind"]),
     ("sighting_documents", ["url"]),
     ("id_aliases", ["review_id"]),
+    ("review_topics", ["topic", "review_rowid"]),
     ("harvests", ["source", "started"]),
 ]
 
@@ -115,6 +123,7 @@ def create_current(conn) -> None:
     conn.execute(SIGHTINGS_DDL)
     conn.execute(SIGHTING_DOCUMENTS_DDL)
     conn.execute(ALIASES_DDL)
+    conn.execute(TOPICS_DDL)
     conn.execute(f"CREATE TABLE [harvests] ({_columns(HARVEST_COLUMNS, 'id')})")
     conn.execute(f"CREATE TABLE [sources] ({_columns(SOURCE_COLUMNS, 'id')})")
     for statement in _fts_ddl():
@@ -191,6 +200,7 @@ def v1_to_v2(conn, rekey) -> None:
         " ON rs.review_id = d.review_id AND rs.source = d.source"
     )
     _pause("documents")
+    conn.execute(TOPICS_DDL)
     ensure_columns(conn)
     rekey(conn)
     _pause("rekeyed")
@@ -202,6 +212,7 @@ def v2_to_v3(conn) -> None:
 
     from .normalise.topics import topics_of
 
+    conn.execute(TOPICS_DDL)
     ensure_columns(conn)
     rows = conn.execute(
         "SELECT id, keywords, themes, summary, subject_kind, pseudonym, review_type FROM reviews"
@@ -213,6 +224,11 @@ def v2_to_v3(conn) -> None:
             row[5] if row[4] == "topic" else None, row[6],
         )  # fmt: skip
         conn.execute("UPDATE reviews SET topics = ? WHERE id = ?", (json.dumps(found), row[0]))
+    conn.execute("DELETE FROM review_topics")
+    conn.execute(
+        "INSERT INTO review_topics (review_id, topic, review_rowid) SELECT r.id, t.value, r.rowid"
+        " FROM reviews r, json_each(r.topics) t"
+    )
 
 
 def migrate(conn: sqlite3.Connection, rekey) -> int:

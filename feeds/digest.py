@@ -158,24 +158,19 @@ def safe_link(url: str | None) -> str | None:
 DIGEST_SQL = """
 with first_harvest as (
   select source, min(started) as started from harvests group by source
-),
-first_sighting as (
-  select review_id, source, min(first_seen) as first_seen from review_sources group by review_id
 )
-select r.*,
-  case when length(r.published) >= 7 then 'published' else 'found' end as basis
-from reviews r
-left join first_sighting fs on fs.review_id = r.id
-left join first_harvest fh on fh.source = fs.source
-where
-  (length(r.published) >= 7 and substr(r.published, 1, 7) = :month)
-  or (
-    (r.published is null or length(r.published) = 4)
-    and substr(r.first_seen, 1, 7) = :month
-    and (r.published_year is null or r.published_year >= cast(substr(:month, 1, 4) as integer) - 1)
-    and fh.started is not null and r.first_seen > fh.started
-  )
+select r.*, 'published' as basis from reviews r
+where r.published >= :month and r.published < :month || '~'
+union all
+select r.*, 'found' as basis from reviews r
+join first_harvest fh on fh.source = r.first_source
+where r.first_seen >= :month and r.first_seen < :month || '~'
+  and (r.published is null or length(r.published) = 4)
+  and (r.published_year is null or r.published_year >= cast(substr(:month, 1, 4) as integer) - 1)
+  and r.first_seen > fh.started
 """
+# Each half reads an index range (published, first_seen): no scan of the table or of
+# review_sources on any request.
 
 
 def _json_list(value: str | None) -> list[str]:
@@ -298,23 +293,33 @@ def _environment() -> Environment:
     return env
 
 
-def render_html(digest: Digest, *, feed_url: str | None = None, page_url: str = "") -> str:
-    """A standalone HTML page, with print styles, ready to attach or paste into an email."""
+def render_html(digest: Digest, *, site_url: str | None = None) -> str:
+    """A standalone HTML page, with print styles, ready to attach or paste into an email. Its
+    links are absolute (``site_url``), so they work from a mail client or a saved file."""
+    site = (site_url or "").rstrip("/")
     return (
         _environment()
         .get_template("digest_standalone.html")
-        .render(digest=digest, feed_url=feed_url, page_url=page_url)
+        .render(
+            digest=digest,
+            feed_url=f"{site}/digest/{digest.key}.rss" if site else None,
+            page_url=f"{site}/digest/" if site else "",
+            review_base=f"{site}/reviews/reviews/" if site else None,
+        )
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Only what could turn scraped text into a link, an image or HTML, or break the layout;
+# parentheses, dashes and full stops stay as they are, so the text reads cleanly in plain email.
+_MD_SPECIAL = re.compile(r"([\\`\[\]<>|])")
 
 
 def md_escape(text: str | None) -> str:
-    """Scraped text as inert Markdown: no links, emphasis, headings or HTML."""
+    """Scraped text as inert Markdown: no links, images or HTML, and no heading or list at
+    the start of a line; readable as it stands in a plain-text email."""
     text = re.sub(r"\s+", " ", text or "").strip()
-    text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^([#>+*-])", r"\\\1", text)
     return re.sub(r"^(\d+)\.", r"\1\\.", text)
 
 
@@ -324,7 +329,10 @@ def _md_url(url: str) -> str:
     return url
 
 
-def render_markdown(digest: Digest) -> str:
+def render_markdown(digest: Digest, site_url: str | None = None) -> str:
+    """The digest as Markdown for board papers and email: document titles kept, links to the
+    neighbouring months and to each review (absolute when ``site_url`` is known)."""
+    site = (site_url or "").rstrip("/")
     out = [f"# {digest.title}", ""]
     total = len(digest.reviews)
     if not total:
@@ -349,7 +357,8 @@ def render_markdown(digest: Digest) -> str:
             when = (
                 f"Published {review.published}"
                 if review.basis == "published"
-                else f"Newly found {review.first_seen[:10]}; published {review.published or 'date not given'}"
+                else f"Newly found {(review.first_seen or '')[:10]}; published"
+                f" {review.published or 'date not given'}"
             )
             when += "."
             if review.status and review.status != "published":
@@ -367,11 +376,21 @@ def render_markdown(digest: Digest) -> str:
                 out.append("")
                 for doc in review.documents:
                     label = md_escape(doc["label"])
-                    out.append(f"- [{label}](<{_md_url(doc['url'])}>)")
+                    title = doc.get("title")
+                    named = f" – {md_escape(title)}" if title and title != doc["label"] else ""
+                    out.append(f"- [{label}](<{_md_url(doc['url'])}>){named}")
+            if site:
+                out += ["", f"More: <{site}/reviews/reviews/{review.id}>"]
             out.append("")
+    previous = f"[{month_name(*parse_month(digest.previous))}]"
+    months = [previous + (f"(<{site}/digest/{digest.previous}>)" if site else "")]
+    if digest.next:
+        months.append(
+            f"[{month_name(*parse_month(digest.next))}]"
+            + (f"(<{site}/digest/{digest.next}>)" if site else "")
+        )
     out.append(
-        f"Previous month: {digest.previous}"
-        + (f" · Next month: {digest.next}" if digest.next else "")
+        "Previous month: " + months[0] + (" · Next month: " + months[1] if digest.next else "")
     )
     out.append("")
     return "\n".join(out)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from datetime import date
 
 import datasette_atom
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from . import queries, rss
+from . import pages, queries, rss
 from .digest import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
@@ -43,22 +45,45 @@ async def _digest(datasette, month: str):
 
 
 async def digest_latest(datasette, request):
+    """This month's digest when it has reviews; otherwise the latest month that has any,
+    saying so."""
     db = _database(datasette)
+    today = date.today()
+    current = f"{today.year:04d}-{today.month:02d}"
     month = await db.execute_fn(lambda conn: latest_month(conn))
-    return Response.redirect(f"/digest/{month}")
+    notice = None
+    if month != current:
+        notice = (
+            f"No reviews yet for {month_name(today.year, today.month)}: this is {month_name(*parse_month(month))},"
+            " the latest month that has any."
+        )
+    return await _digest_response(datasette, request, month, notice)
 
 
 async def digest_page(datasette, request):
-    month = request.url_vars["month"]
+    return await _digest_response(datasette, request, request.url_vars["month"], None)
+
+
+async def _digest_response(datasette, request, month: str, notice: str | None):
     db, digest = await _digest(datasette, month)
+    path = datasette.urls.path
     html = await datasette.render_template(
         "digest.html",
         {
             "digest": digest,
             "database": db.name,
-            "feed_url": f"/digest/{digest.key}.rss",
-            "markdown_url": f"/digest/{digest.key}.md",
-            "page_url": "/digest/",
+            "notice": notice,
+            "feed_url": path(f"/digest/{digest.key}.rss"),
+            "feed": {
+                "title": f"scr-digest: {digest.title}",
+                "rss": path(f"/digest/{digest.key}.rss"),
+                "atom": None,
+            },
+            "markdown_url": path(f"/digest/{digest.key}.md"),
+            "months_url": path("/digest/months"),
+            "table_url": datasette.urls.database(db.name) + f"/reviews_in_month?month={digest.key}",
+            "page_url": path("/digest/"),
+            "review_base": datasette.urls.table(db.name, REVIEWS_TABLE) + "/",
         },
         request=request,
     )
@@ -67,8 +92,9 @@ async def digest_page(datasette, request):
 
 async def digest_markdown(datasette, request):
     _, digest = await _digest(datasette, request.url_vars["month"])
+    site = datasette.absolute_url(request, datasette.urls.path("/"))
     return Response(
-        render_markdown(digest),
+        render_markdown(digest, site_url=site),
         content_type="text/markdown; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="digest-{digest.key}.md"'},
     )
@@ -84,7 +110,7 @@ async def digest_rss(datasette, request):
         rss.FeedItem(
             guid=f"scr-digest:review:{review.guid or review.id}",
             title=review.title + (f" ({review.year})" if review.year else ""),
-            link=absolute(f"/{db.name}/{REVIEWS_TABLE}/{review.id}"),
+            link=absolute(f"{datasette.urls.table(db.name, REVIEWS_TABLE)}/{review.id}"),
             pubdate=rss.parse_pubdate(review.first_seen),
             description=review.summary,
             categories=review.themes,
@@ -95,7 +121,7 @@ async def digest_rss(datasette, request):
     body = rss.feed_xml(
         items,
         title=f"scr-digest: {digest.title}",
-        link=absolute(f"/digest/{digest.key}"),
+        link=absolute(datasette.urls.path(f"/digest/{digest.key}")),
         description="Reviews first published, or newly found, in the month.",
         self_url=absolute(request.path),
     )
@@ -105,6 +131,12 @@ async def digest_rss(datasette, request):
 @hookimpl
 def register_routes():
     return [
+        (r"^/search$", pages.search_page),
+        (r"^/trends$", pages.trends_page),
+        (r"^/trends\.csv$", pages.trends_csv),
+        (r"^/about$", pages.about_page),
+        (r"^/feed\.(?P<format>rss|atom)$", pages.feed_route),
+        (r"^/digest/months/?$", pages.months_page),
         (r"^/digest/?$", digest_latest),
         (r"^/digest/(?P<month>\d{4}-\d{2})\.rss$", digest_rss),
         (r"^/digest/(?P<month>\d{4}-\d{2})\.md$", digest_markdown),
@@ -199,13 +231,19 @@ def canned_queries(database):
 
 
 @hookimpl
-def menu_links():
-    return [{"href": "/digest", "label": "Monthly digest"}]
+def menu_links(datasette):
+    path = datasette.urls.path
+    return [
+        {"href": path("/search"), "label": "Search"},
+        {"href": path("/digest"), "label": "Monthly digest"},
+        {"href": path("/trends"), "label": "Trends"},
+        {"href": path("/about"), "label": "About the data"},
+    ]
 
 
 @hookimpl
 def extra_css_urls(datasette):
-    return ["/-/static-plugins/scr-digest/scr-digest.css"]
+    return [datasette.urls.static_plugins("scr-digest", "scr-digest.css")]
 
 
 def _json_list(value) -> list[str] | None:
@@ -259,27 +297,81 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     async def inner():
         pk = (request.url_vars or {}).get("pks", "")
         db = datasette.get_database(database)
-        documents = await db.execute(
-            "select url, kind, title, status, first_seen, last_seen from documents "
-            "where review_id = ? order by case kind when 'full_report' then 0 "
-            "when 'executive_summary' then 1 when 'learning_brief' then 2 else 3 end, url",
-            [pk],
-        )
-        sightings = await db.execute(
-            "select source, source_kind, url, source_title, listed, first_seen, last_seen "
-            "from review_sources where review_id = ? order by first_seen, source",
-            [pk],
-        )
-        return {
-            "review_documents": [
-                {
-                    **dict(d),
-                    "link": safe_link(d["url"]),
-                    "label": DOCUMENT_LABELS.get(d["kind"], "Document"),
-                }
-                for d in documents.rows
-            ],
-            "review_sightings": [{**dict(s), "link": safe_link(s["url"])} for s in sightings.rows],
-        }
+        return await db.execute_fn(lambda conn: review_page_data(conn, pk, datasette, db.name))
 
     return inner
+
+
+def _type_label(kind: str | None) -> str:
+    from crawler.normalise.vocabulary import TYPE_LABELS
+
+    label = TYPE_LABELS.get(kind or "other", "review")
+    return label[:1].upper() + label[1:]
+
+
+def review_page_data(conn, pk: str, datasette, database: str) -> dict:
+    """Everything a review's page shows; every optional column may be empty."""
+    from crawler.normalise.topics import BY_SLUG
+
+    from .search import similar
+
+    conn.row_factory = sqlite3.Row
+    row = conn.execute("select * from reviews where id = ?", [pk]).fetchone()
+    review_base = datasette.urls.table(database, REVIEWS_TABLE) + "/"
+    if row is None:
+        return {"review": None, "review_base": review_base}
+    review = dict(row)
+    facts = [
+        ("Area", review.get("area")),
+        (
+            "Type",
+            _type_label(review.get("review_type")),
+        ),
+        ("Nation", review.get("nation")),
+        ("Published", review.get("published") or "date not given"),
+        ("Status", STATUS_LABELS.get(review.get("status") or "published")),
+        ("Incident", (review.get("incident") or "").replace("_", " ")),
+        ("Age", review.get("age_text")),
+        ("Sex", review.get("sex")),
+        ("Subject", review.get("pseudonym")),
+        ("Author", review.get("author")),
+    ]
+    topics = [t for t in (_json_list(review.get("topics")) or []) if t in BY_SLUG]
+    review.update(
+        facts=[(label, value) for label, value in facts if value],
+        type_label=_type_label(review.get("review_type")),
+        themes=_json_list(review.get("themes")) or [],
+        keywords=_json_list(review.get("keywords")) or [],
+        topics=[
+            (t, BY_SLUG[t].label, datasette.urls.path("/search") + f"?topic={t}") for t in topics
+        ],
+        json_url=f"{review_base}{pk}.json",
+    )
+    documents = conn.execute(
+        "select url, kind, title, status, gone_since, first_seen, last_seen from documents "
+        "where review_id = ? order by case kind when 'full_report' then 0 "
+        "when 'executive_summary' then 1 when 'learning_brief' then 2 else 3 end, url",
+        [pk],
+    ).fetchall()
+    sightings = conn.execute(
+        "select source, source_kind, url, source_title, listed, first_seen, last_seen "
+        "from review_sources where review_id = ? order by first_seen, source",
+        [pk],
+    ).fetchall()
+    area = review.get("area")
+    feed = pages.feed_links(datasette, {"area": area} if area not in (None, "Anonymous") else {})
+    return {
+        "review": review,
+        "review_base": review_base,
+        "feed": feed,
+        "similar": similar(conn, pk),
+        "review_documents": [
+            {
+                **dict(d),
+                "link": safe_link(d["url"]),
+                "label": DOCUMENT_LABELS.get(d["kind"] or "other", "Document"),
+            }
+            for d in documents
+        ],
+        "review_sightings": [{**dict(s), "link": safe_link(s["url"])} for s in sightings],
+    }

@@ -134,20 +134,45 @@ def test_a_second_harvest_at_once_is_refused(tmp_path):
     assert "another harvest is already writing" in result.stderr
 
 
-def test_digest_markdown_and_html(snapshot_db):
-    md = run_scr("digest", "2021-04", "--db", str(snapshot_db))
+def test_digest_markdown_and_html(snapshot_db, tmp_path):
+    site = "https://scr.example.org"
+    md = run_scr("digest", "2021-04", "--db", str(snapshot_db), "--site-url", site)
     assert md.returncode == 0, md.stderr
     assert md.stdout.startswith("# Case reviews: April 2021\n")
     assert "### 2021 – North Tyneside – Jasmine" in md.stdout
+    # Document titles are kept, so two learning briefs can be told apart.
     assert (
-        "(<https://www.northtynesidescp.org.uk/wp-content/uploads/2021/04/SCR-Jasmine-Final-Report.pdf>)"
-        in md.stdout
+        "- [Report](<https://www.northtynesidescp.org.uk/wp-content/uploads/2021/04/"
+        "SCR-Jasmine-Final-Report.pdf>) – SCR report: Jasmine"
+    ) in md.stdout
+    # Plain email needs no escaping: "(SCR)" reads as written.
+    assert "Serious Case Review (SCR)" in md.stdout and "\\(" not in md.stdout
+    # The neighbouring months and each review are links, absolute.
+    assert "Previous month: [March 2021](<https://scr.example.org/digest/2021-03>)" in md.stdout
+    assert "Next month: [May 2021](<https://scr.example.org/digest/2021-05>)" in md.stdout
+    assert (
+        "More: <https://scr.example.org/reviews/reviews/north-tyneside-jasmine-2021>" in md.stdout
     )
-    html = run_scr("digest", "2021-04", "--format", "html", "--db", str(snapshot_db))
+    html = run_scr(
+        "digest", "2021-04", "--format", "html", "--db", str(snapshot_db), "--site-url", site
+    )
     assert html.returncode == 0
     assert html.stdout.startswith("<!DOCTYPE html>")
-    assert "North Tyneside – Jasmine</h3>" in html.stdout
+    assert (
+        '<a href="https://scr.example.org/reviews/reviews/north-tyneside-jasmine-2021">'
+        "North Tyneside – Jasmine</a></h3>"
+    ) in html.stdout
+    assert 'href="https://scr.example.org/digest/2021-03"' in html.stdout
+    assert 'href="/' not in html.stdout  # no link that dies in an emailed file
     assert "@media print" in html.stdout
+    pdf = tmp_path / "digest.pdf"
+    made = run_scr("digest", "2021-04", "--format", "pdf", "-o", str(pdf), "--db", str(snapshot_db))
+    assert made.returncode == 0, made.stderr
+    body = pdf.read_bytes()
+    assert body.startswith(b"%PDF-") and len(body) > 5000
+    assert b"SCR-Jasmine-Final-Report.pdf" in body  # the report is a link in the PDF
+    to_stdout = run_scr("digest", "2021-04", "--format", "pdf", "--db", str(snapshot_db))
+    assert to_stdout.returncode == 2 and "a PDF needs a file" in to_stdout.stderr
 
 
 def test_sources_lists_the_registry_with_health(snapshot_db):

@@ -22,10 +22,11 @@ _RESIDUE = re.compile(
     re.I,
 )
 _VERB_LEAD = re.compile(
-    r"^(?:please\s+)?(?:click(?:\s+here)?(?:\s+to)?\s+)?(?:read|download|view|open|see|access)"
-    r"(?:\s+(?:the|our|this|a))?\s+",
+    r"^(?:you can |please )?(?:click(?:\s+here)?(?:\s+to)?\s+)?(?:read|download|view|open|see|access)"
+    r"(?:\s+(?:a copy of|the|our|this|a))*\s+",
     re.I,
 )
+_VAGUE_NOUN = re.compile(r"^(?:note|report|document|copy|file|it|this|here|pdf)$", re.I)
 _SAYS_NOTHING = re.compile(
     r"^\W*(?:(?:please )?click here|here|this link|link|download(?: here| now)?|read more|more"
     r"|view|open|pdf|docx?|word|document|file|read online|continue reading|find out more"
@@ -73,7 +74,9 @@ def document_title(title: str | None, kind: str | None, subject: str | None) -> 
     text = re.sub(r"\s+", " ", text).strip(" -–—:|,")
     if not text or _SAYS_NOTHING.match(text) or _DATE_ONLY.match(text):
         return f"{label}: {subject}" if subject else label
-    lead = _VERB_LEAD.sub("", text).strip()
+    lead = re.sub(r"(?i)\s+(?:here|below|online)$", "", _VERB_LEAD.sub("", text)).strip(" .")
+    if lead != text and (not lead or _VAGUE_NOUN.match(lead)):
+        return f"{label}: {subject}" if subject else label
     if lead and lead != text and _only_a_document(lead):
         text = lead[0].upper() + lead[1:]
     if subject and _only_a_document(text) and subject.lower() not in text.lower():

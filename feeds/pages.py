@@ -1,0 +1,258 @@
+"""The pages staff use, served by the plugin: search, trends, the data's description, the list
+of digest months, and the one feed path (RSS or Atom). Every link is built with
+``datasette.urls`` so the site works under a ``base_url``; feed links are absolute."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import urlencode
+
+import yaml
+from datasette.utils.asgi import NotFound, Response
+
+from crawler.normalise.topics import BY_SLUG, TOPICS
+
+from . import charts, rss
+from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS, month_name
+from .feed import PARAMS, feed_items, feed_rows, feed_title
+from .search import FILTERS, SORTS, search
+from .trends import CHARTS, trends
+
+REVIEWS_TABLE = "reviews"
+ABOUT = Path(__file__).resolve().parent / "about.yml"
+FILTER_NAMES = (*FILTERS, "topic")
+# The reviews table's filters for the same search (its CSV and JSON keep Datasette's API).
+TABLE_FILTERS = {"nation": "nation", "type": "review_type", "year": "published_year",
+                 "area": "area", "status": "status", "topic": "topics__arraycontains"}  # fmt: skip
+
+
+def database(datasette):
+    """The review database: the one named ``reviews``, else the first attached."""
+    names = [n for n in datasette.databases if not n.startswith("_")]
+    if not names:
+        raise NotFound("No review database is attached")
+    return datasette.get_database("reviews" if "reviews" in names else names[0])
+
+
+def _args(request, names) -> dict[str, str]:
+    return {n: request.args.get(n, "").strip() for n in names if request.args.get(n, "").strip()}
+
+
+def _query(params: dict[str, str], **changes) -> str:
+    merged = {**params, **changes}
+    clean = {k: v for k, v in merged.items() if v not in (None, "")}
+    return ("?" + urlencode(clean)) if clean else ""
+
+
+def feed_links(datasette, params: dict[str, str]) -> dict:
+    """The feed for what a page shows: its title and its RSS and Atom paths."""
+    wanted = {k: v for k, v in params.items() if k in PARAMS and v}
+    suffix = _query(wanted)
+    return {
+        "title": feed_title(wanted),
+        "rss": datasette.urls.path("/feed.rss") + suffix,
+        "atom": datasette.urls.path("/feed.atom") + suffix,
+    }
+
+
+async def search_page(datasette, request):
+    db = database(datasette)
+    text = request.args.get("q", "").strip()
+    filters = _args(request, FILTER_NAMES)
+    sort = request.args.get("sort", "relevance")
+    try:
+        page = max(1, int(request.args.get("page", "1")))
+    except ValueError:
+        page = 1
+    result = await db.execute_fn(lambda conn: search(conn, text, filters, sort, page))
+    params = {"q": text, **filters, "sort": sort if sort != "relevance" else ""}
+    facet_links = []
+    for facet in result.facets:
+        chosen = filters.get(facet.name)
+        values = [
+            {
+                "label": label,
+                "count": count,
+                "chosen": chosen == value,
+                "href": datasette.urls.path("/search")
+                + _query(params, **{facet.name: "" if chosen == value else value, "page": ""}),
+            }
+            for value, label, count in facet.values
+        ]
+        if values:
+            facet_links.append({"name": facet.name, "label": facet.label, "values": values})
+    table = {"_search": text, **{TABLE_FILTERS[k]: v for k, v in filters.items()}}
+    table_path = datasette.urls.table(db.name, REVIEWS_TABLE)
+    chosen = [
+        {
+            "label": _filter_label(name, value),
+            "href": datasette.urls.path("/search") + _query(params, **{name: "", "page": ""}),
+        }
+        for name, value in filters.items()
+    ]
+    context = {
+        "result": result,
+        "q": text,
+        "sort": result.sort,
+        "sorts": [
+            (
+                s,
+                datasette.urls.path("/search")
+                + _query(params, sort=s if s != "relevance" else "", page=""),
+            )
+            for s in SORTS
+            if s != "relevance" or text
+        ],
+        "facets": facet_links,
+        "chosen": chosen,
+        "filters": filters,
+        "review_base": datasette.urls.table(db.name, REVIEWS_TABLE) + "/",
+        "csv_url": f"{table_path}.csv{_query(table, _size='max')}",
+        "json_url": f"{table_path}.json{_query(table, _shape='objects')}",
+        "previous_url": datasette.urls.path("/search") + _query(params, page=str(page - 1))
+        if page > 1
+        else None,
+        "next_url": datasette.urls.path("/search") + _query(params, page=str(page + 1))
+        if page < result.pages
+        else None,
+        "feed": feed_links(datasette, {"q": text, **filters}),
+        "topics": [(t.slug, t.label) for t in TOPICS],
+        "trends_url": datasette.urls.path("/trends") + _query({"q": text, **filters}),
+    }
+    return Response.html(await datasette.render_template("search.html", context, request=request))
+
+
+def _filter_label(name: str, value: str) -> str:
+    if name == "type":
+        return REVIEW_TYPE_LABELS.get(value, value)
+    if name == "topic":
+        return BY_SLUG[value].label if value in BY_SLUG else value
+    if name == "status":
+        return STATUS_LABELS.get(value, value)
+    return value
+
+
+async def trends_page(datasette, request):
+    db = database(datasette)
+    text = request.args.get("q", "").strip()
+    filters = _args(request, FILTER_NAMES)
+    found = await db.execute_fn(lambda conn: trends(conn, text, filters))
+    params = {"q": text, **filters}
+    charts_out = []
+    for chart in found:
+        draw = charts.lines if chart.key == "topics" else charts.stacked_bars
+        charts_out.append(
+            {
+                "key": chart.key,
+                "title": chart.title,
+                "svg": draw(chart.years, chart.series, title=chart.title) if chart.years else None,
+                "years": chart.years,
+                "rows": chart.rows(),
+                "csv_url": datasette.urls.path("/trends.csv") + _query(params, chart=chart.key),
+            }
+        )
+    scope = ", ".join(
+        [f"search '{text}'" if text else "", *(_filter_label(k, v) for k, v in filters.items())]
+    ).strip(", ")
+    context = {
+        "charts": charts_out,
+        "q": text,
+        "filters": filters,
+        "scope": scope,
+        "feed": feed_links(datasette, params),
+        "search_url": datasette.urls.path("/search") + _query(params),
+    }
+    return Response.html(await datasette.render_template("trends.html", context, request=request))
+
+
+async def trends_csv(datasette, request):
+    db = database(datasette)
+    key = request.args.get("chart", "types")
+    if key not in CHARTS:
+        return Response.text(f"chart must be one of {', '.join(CHARTS)}", status=400)
+    found = await db.execute_fn(
+        lambda conn: trends(conn, request.args.get("q"), _args(request, FILTER_NAMES))
+    )
+    chart = next(c for c in found if c.key == key)
+    return Response(
+        chart.csv(),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="trends-{key}.csv"'},
+    )
+
+
+async def feed_route(datasette, request):
+    """``/feed.rss`` and ``/feed.atom``: the same items, titles and ids."""
+    db = database(datasette)
+    fmt = request.url_vars["format"]
+    params = _args(request, PARAMS)
+    rows = await db.execute_fn(lambda conn: feed_rows(conn, params))
+
+    def absolute(path: str) -> str:
+        return datasette.absolute_url(request, path)
+
+    review_base = datasette.urls.table(db.name, REVIEWS_TABLE)
+    items = feed_items(rows, lambda review_id: absolute(f"{review_base}/{review_id}"))
+    suffix = _query(params)
+    page = absolute(datasette.urls.path("/search") + suffix)
+    self_url = absolute(datasette.urls.path(f"/feed.{fmt}") + suffix)
+    title = feed_title(params)
+    description = "Published UK case reviews, newest first found first."
+    if fmt == "atom":
+        body = rss.atom_xml(
+            items, title=title, link=page, description=description, self_url=self_url
+        )
+        return Response(body, content_type="application/atom+xml; charset=utf-8")
+    body = rss.feed_xml(items, title=title, link=page, description=description, self_url=self_url)
+    return Response(body, content_type="application/rss+xml; charset=utf-8")
+
+
+async def about_page(datasette, request):
+    about = yaml.safe_load(ABOUT.read_text(encoding="utf-8"))
+    context = {
+        "tables": about["tables"],
+        "topics": TOPICS,
+        "types": REVIEW_TYPE_LABELS,
+    }
+    return Response.html(await datasette.render_template("about.html", context, request=request))
+
+
+MONTHS_SQL = """
+with first_harvest as (
+  select source, min(started) as started from harvests group by source
+)
+select m, sum(p) as published, sum(f) as found from (
+  select substr(published, 1, 7) as m, 1 as p, 0 as f from reviews where length(published) >= 7
+  union all
+  select substr(r.first_seen, 1, 7), 0, 1 from reviews r
+  join first_harvest fh on fh.source = r.first_source
+  where (r.published is null or length(r.published) = 4) and r.first_seen > fh.started
+    and (r.published_year is null or r.published_year >= cast(substr(r.first_seen, 1, 4) as integer) - 1)
+) where m is not null group by m order by m desc
+"""
+
+
+async def months_page(datasette, request):
+    db = database(datasette)
+    rows = await db.execute_fn(lambda conn: conn.execute(MONTHS_SQL).fetchall())
+    years: dict[str, list] = {}
+    for month, published, found in rows:
+        years.setdefault(month[:4], []).append(
+            {
+                "key": month,
+                "name": month_name(int(month[:4]), int(month[5:7])),
+                "published": published,
+                "found": found,
+                "href": datasette.urls.path(f"/digest/{month}"),
+            }
+        )
+    context = {"years": years}
+    return Response.html(await datasette.render_template("months.html", context, request=request))
+
+
+def csv_text(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
