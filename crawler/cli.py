@@ -89,9 +89,7 @@ def main():
     type=click.Path(file_okay=False),
     help="Answer every request from this saved-site directory instead of the network.",
 )
-@click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
-)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path())
 @click.option(
     "--wait", is_flag=True, help="Wait for a running harvest to finish instead of refusing."
 )
@@ -183,9 +181,7 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
 
 
 @main.command()
-@click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
-)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path())
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--host",
@@ -226,9 +222,7 @@ def serve(db_path, port, host, base_url):
 
 @main.command()
 @click.argument("month")
-@click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
-)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path())
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
 )
@@ -280,9 +274,7 @@ def digest(month, db_path, fmt, output, site_url):
 
 
 @main.command()
-@click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False)
-)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path())
 def sources(db_path):
     """List the source registry and the health of each source."""
     from .registry import load_registry

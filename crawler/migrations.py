@@ -66,6 +66,7 @@ INDEXES = [
     ("reviews", ["name_key"]),
     ("reviews", ["published"]),
     ("reviews", ["first_seen"]),
+    ("reviews", ["first_seen", "published", "id"]),
     ("reviews", ["area"]),
     ("reviews", ["id_base"]),
     ("reviews", ["nation"]),

@@ -65,7 +65,8 @@ def feed_rows(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict]:
         "SELECT r.id, coalesce(r.guid, r.id) AS guid, r.title, r.published_year, r.first_seen,"
         " r.summary, r.themes, (SELECT json_group_array(json_object('url', d.url, 'kind', d.kind,"
         " 'title', d.title)) FROM documents d WHERE d.review_id = r.id) AS documents"
-        f" FROM reviews r{where} ORDER BY r.first_seen DESC LIMIT {FEED_SIZE}",
+        f" FROM reviews r{where} ORDER BY r.first_seen DESC, r.published DESC, r.id DESC"
+        f" LIMIT {FEED_SIZE}",
         args,
     ).fetchall()
     return [dict(r) for r in rows]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,7 +18,7 @@ from crawler.normalise.topics import BY_SLUG, TOPICS
 from . import charts, rss
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS, month_name
 from .feed import PARAMS, feed_items, feed_rows, feed_title
-from .search import FILTERS, SORTS, search
+from .search import FACET_LIMIT, FILTERS, SORTS, search
 from .trends import CHARTS, trends
 
 REVIEWS_TABLE = "reviews"
@@ -120,6 +121,7 @@ async def search_page(datasette, request):
         "feed": feed_links(datasette, {"q": text, **filters}),
         "topics": [(t.slug, t.label) for t in TOPICS],
         "trends_url": datasette.urls.path("/trends") + _query({"q": text, **filters}),
+        "facet_limit": FACET_LIMIT,
     }
     return Response.html(await datasette.render_template("search.html", context, request=request))
 
@@ -134,11 +136,32 @@ def _filter_label(name: str, value: str) -> str:
     return value
 
 
+_TRENDS: dict[tuple, list] = {}
+
+
+async def cached_trends(db, text: str | None, filters: dict[str, str]) -> list:
+    """Trends change only when the database does: kept per database version (the files'
+    sizes and times), so the charts cost one count per harvest, not one per visit."""
+    version = []
+    for suffix in ("", "-wal"):
+        try:
+            stat = os.stat(f"{db.path}{suffix}")
+            version.append((stat.st_mtime_ns, stat.st_size))
+        except (OSError, TypeError):
+            version.append(None)
+    key = (db.path, tuple(version), text or "", tuple(sorted(filters.items())))
+    if key not in _TRENDS:
+        if len(_TRENDS) > 200:
+            _TRENDS.clear()
+        _TRENDS[key] = await db.execute_fn(lambda conn: trends(conn, text, filters))
+    return _TRENDS[key]
+
+
 async def trends_page(datasette, request):
     db = database(datasette)
     text = request.args.get("q", "").strip()
     filters = _args(request, FILTER_NAMES)
-    found = await db.execute_fn(lambda conn: trends(conn, text, filters))
+    found = await cached_trends(db, text, filters)
     params = {"q": text, **filters}
     charts_out = []
     for chart in found:
@@ -172,9 +195,7 @@ async def trends_csv(datasette, request):
     key = request.args.get("chart", "types")
     if key not in CHARTS:
         return Response.text(f"chart must be one of {', '.join(CHARTS)}", status=400)
-    found = await db.execute_fn(
-        lambda conn: trends(conn, request.args.get("q"), _args(request, FILTER_NAMES))
-    )
+    found = await cached_trends(db, request.args.get("q", "").strip(), _args(request, FILTER_NAMES))
     chart = next(c for c in found if c.key == key)
     return Response(
         chart.csv(),

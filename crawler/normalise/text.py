@@ -64,23 +64,41 @@ def clean_summary(text: str | None) -> str | None:
     return out or None
 
 
-def document_title(title: str | None, kind: str | None, subject: str | None) -> str | None:
+def document_title(
+    title: str | None, kind: str | None, subject: str | None, url: str | None = None
+) -> str | None:
     """A document's title that says what it is: 'Download' or 'Published 7 September 2017'
     for Child N's executive summary becomes 'Executive summary: Child N'; 'Read the overview
     report' becomes 'Overview report: Child N'; a title that names something stays."""
     label = KIND_LABELS.get(kind or "other", "Document")
+    # A title that says nothing: the file's name tells two briefings of one review apart.
+    vague = _file_words(url) or subject
     text = FILE_MARK.sub(" ", title or "")
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" -–—:|,")
     if not text or _SAYS_NOTHING.match(text) or _DATE_ONLY.match(text):
-        return f"{label}: {subject}" if subject else label
+        return f"{label}: {vague}" if vague else label
     lead = re.sub(r"(?i)\s+(?:here|below|online)$", "", _VERB_LEAD.sub("", text)).strip(" .")
     if lead != text and (not lead or _VAGUE_NOUN.match(lead)):
-        return f"{label}: {subject}" if subject else label
+        return f"{label}: {vague}" if vague else label
     if lead and lead != text and _only_a_document(lead):
         text = lead[0].upper() + lead[1:]
     if subject and _only_a_document(text) and subject.lower() not in text.lower():
         return f"{text}: {subject}"
+    return text
+
+
+def _file_words(url: str | None) -> str | None:
+    """A file's name as words, when it says something ("Briefing-Note-Supervision-Orders.pdf"
+    is "Briefing Note Supervision Orders"; "doc-1234.pdf" says nothing)."""
+    if not url:
+        return None
+    from ..extract.documents import file_name
+
+    words = file_name(url).split()
+    if sum(bool(re.search(r"[A-Za-z]{2,}", w)) for w in words) < 2 or len(" ".join(words)) > 80:
+        return None
+    text = " ".join(w if w.isupper() else w.capitalize() for w in words)
     return text
 
 

@@ -47,7 +47,9 @@ def normalise_item(adapter: ItemAdapter) -> None:
     adapter["name_key"] = key.text if key else name_key(review_name(name) or name)
     subject = display(pseudonym) if pseudonym else None
     for document in adapter.get("documents") or []:
-        document["title"] = document_title(document.get("title"), document.get("kind"), subject)
+        document["title"] = document_title(
+            document.get("title"), document.get("kind"), subject, document.get("url")
+        )
 
     published = adapter.get("published")
     if not (published and _ISO.match(published)):
