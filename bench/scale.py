@@ -121,10 +121,11 @@ async def time_pages(path: Path, rounds: int = 3) -> None:
     import yaml
     from datasette.app import Datasette
 
+    from crawler.cli import SERVE_SETTINGS
     from feeds.search import fts_query
 
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
-    ds = Datasette([str(path)], metadata=metadata, settings=SETTINGS)
+    ds = Datasette([str(path)], metadata=metadata, settings=SERVE_SETTINGS)
     name = path.stem
     conn = sqlite3.connect(path)
     month = conn.execute("SELECT max(substr(published, 1, 7)) FROM reviews").fetchone()[0]
@@ -171,9 +172,6 @@ async def time_pages(path: Path, rounds: int = 3) -> None:
             extra = f"{percentiles([raw(words) for _ in range(rounds)])[1]:8.1f}"
         print(f"{label:44s} {p50:8.0f} {p95:8.0f}   {extra}")
     conn.close()
-
-
-SETTINGS = {"facet_time_limit_ms": 100, "suggest_facets": False}
 
 
 def main() -> None:

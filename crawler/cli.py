@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HARVEST_HEADER = ["source", "state", "requests", "responses", "reviews", "new", "updated",
                   "no subject", "errors"]  # fmt: skip
 # Datasette's own facet suggestions cost seconds on a large table; staff facet on /search.
-SERVE_SETTINGS = ["--setting", "suggest_facets", "off", "--setting", "facet_time_limit_ms", "200"]
+# Datasette settings for `scr serve` (bench/scale.py times pages with the same ones).
+SERVE_SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 200}
 EXIT_PARTIAL = 1
 EXIT_LOCKED = 3
 
@@ -212,7 +213,15 @@ def serve(db_path, port, host, base_url):
         str(port),
         "--metadata",
         str(ROOT / "metadata.yml"),
-        *SERVE_SETTINGS,
+        *[
+            part
+            for name, value in SERVE_SETTINGS.items()
+            for part in (
+                "--setting",
+                name,
+                ("on" if value else "off") if isinstance(value, bool) else str(value),
+            )
+        ],
         "--setting",
         "base_url",
         base_url if base_url.endswith("/") else base_url + "/",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .archivestore import ArchiveRecords
 from .matching import REPORT_KINDS, Sighting, groups, summary_words
 from .migrations import HARVEST_COLUMNS, SCHEMA_VERSION, SOURCE_COLUMNS, migrate
 from .normalise.dates import more_precise, year_of
@@ -151,7 +152,7 @@ def _spoken(iso: str | None) -> str | None:
     return parts[0]
 
 
-class ReviewStore:
+class ReviewStore(ArchiveRecords):
     """All reads and writes of the review database."""
 
     def __init__(self, path: str | Path):
@@ -517,6 +518,7 @@ class ReviewStore:
             existing = self.conn.execute(
                 "SELECT * FROM reviews WHERE id = ?", (review_id,)
             ).fetchone()
+        self._keep_report_fills(merged, existing)
         merged["first_seen"] = min(m["first_seen"] or seen_at for m in members)
         merged["last_seen"] = max(m["last_seen"] or seen_at for m in members)
         if existing is None:
@@ -547,6 +549,19 @@ class ReviewStore:
                 f"UPDATE reviews SET {assignments} WHERE id = ?", [*changed.values(), review_id]
             )
         return review_id
+
+    @staticmethod
+    def _keep_report_fills(merged: dict, existing) -> None:
+        """A gap a report filled stays filled until a listing gives the value itself."""
+        provenance = json.loads(existing["from_report"] or "{}") if existing is not None else {}
+        for field in list(provenance):
+            if merged.get(field) in (None, ""):
+                merged[field] = existing[field]
+                if field == "published":
+                    merged["published_year"] = existing["published_year"]
+            else:
+                del provenance[field]
+        merged["from_report"] = json.dumps(provenance, sort_keys=True) if provenance else None
 
     def _write_topics(self, review_id: str) -> None:
         """The review's topics, one row each (the search page's facets and similar reviews)."""

@@ -172,6 +172,11 @@ class HarvestRecorder:
                         "error_count": len(run.errors),
                         "incremental": int(partial),
                         "no_subject": stats.get_value(f"scr/source/{source}/no_subject", 0),
+                        "archived": stats.get_value(f"scr/source/{source}/archived", 0),
+                        "documents_checked": sum(
+                            stats.get_value(f"scr/source/{source}/documents_{s}", 0)
+                            for s in ("available", "gone", "changed")
+                        ),
                     }
                 )
                 self._update_source(store, spider, source, state, run, reviews, typical, finished)

@@ -8,6 +8,9 @@ the database as it was and the next run starts it again.
    sightings; ``sighting_documents`` (which sighting listed which document); foreign keys
    from documents and review_sources to reviews; ``id_base`` and ``guid`` on reviews.
 3. ``topics`` on reviews: the controlled vocabulary, from keywords, themes and summary.
+4. The document archive: what each document's download gave (``sha256``, ``bytes``,
+   ``archive_status`` ...) on ``documents``; ``document_pages`` (each archived report's text,
+   page by page, once per distinct file) with its full-text index; ``from_report`` on reviews.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import time
 
 from .schema import FTS_COLUMNS, REVIEW_COLUMNS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "FLOAT"}
 
@@ -30,7 +33,15 @@ def _columns(columns: dict[str, type], pk: str) -> str:
     )
 
 
-REVIEWS_EXTRA = {"id_base": str}
+REVIEWS_EXTRA = {"id_base": str, "from_report": str}
+# What archiving a document found (crawler.pipelines.archive).
+DOCUMENT_ARCHIVE_COLUMNS: dict[str, type] = {
+    "archive_status": str,  # archived | too_large | not_a_document | failed | withheld
+    "archive_note": str, "sha256": str, "bytes": int, "content_type": str, "fetched": str,
+    "pages": int, "text_chars": int,
+    "text_status": str,  # text | no_text_layer | encrypted | damaged
+    "etag": str, "last_modified": str, "archive_attempts": int, "archive_retry": str,
+}  # fmt: skip
 DOCUMENTS_DDL = """CREATE TABLE [documents] (
   [url] TEXT PRIMARY KEY, [review_id] TEXT REFERENCES [reviews]([id]), [kind] TEXT, [title] TEXT,
   [source] TEXT, [status] TEXT, [gone_since] TEXT, [checked] TEXT, [first_seen] TEXT,
@@ -46,6 +57,17 @@ SIGHTING_DOCUMENTS_DDL = """CREATE TABLE [sighting_documents] (
 TOPICS_DDL = """CREATE TABLE IF NOT EXISTS [review_topics] (
   [review_id] TEXT REFERENCES [reviews]([id]), [topic] TEXT, [review_rowid] INTEGER,
   PRIMARY KEY ([review_id], [topic]))"""
+PAGES_DDL = """CREATE TABLE IF NOT EXISTS [document_pages] (
+  [sha256] TEXT, [page] INTEGER, [text] TEXT, PRIMARY KEY ([sha256], [page]))"""
+PAGES_FTS_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS [document_pages_fts] USING FTS5 ([text],"
+    " content=[document_pages], tokenize='porter unicode61')",
+    "CREATE TRIGGER IF NOT EXISTS [document_pages_ai] AFTER INSERT ON [document_pages] BEGIN"
+    " INSERT INTO [document_pages_fts] (rowid, [text]) VALUES (new.rowid, new.[text]); END",
+    "CREATE TRIGGER IF NOT EXISTS [document_pages_ad] AFTER DELETE ON [document_pages] BEGIN"
+    " INSERT INTO [document_pages_fts] ([document_pages_fts], rowid, [text])"
+    " VALUES ('delete', old.rowid, old.[text]); END",
+]
 ALIASES_DDL = """CREATE TABLE [id_aliases] (
   [old_id] TEXT PRIMARY KEY, [review_id] TEXT REFERENCES [reviews]([id]), [since] TEXT,
   [why] TEXT)"""
@@ -56,6 +78,8 @@ HARVEST_COLUMNS: dict[str, type] = {
     "updated_reviews": int, "errors": str, "error_count": int,
     "incremental": int,  # 1 when the run asked only for what changed since the last one
     "no_subject": int,  # sightings not stored: no subject, no topic and no report
+    "archived": int,  # documents downloaded into the archive this run
+    "documents_checked": int,  # stored documents re-checked (HEAD) this run
 }  # fmt: skip
 SOURCE_COLUMNS: dict[str, type] = {
     "id": str, "name": str, "kind": str, "nation": str, "serves": str, "area": str, "urls": str,
@@ -82,6 +106,8 @@ INDEXES = [
     ("id_aliases", ["review_id"]),
     ("review_topics", ["topic", "review_rowid"]),
     ("harvests", ["source", "started"]),
+    ("documents", ["sha256"]),
+    ("documents", ["archive_status"]),
 ]
 
 
@@ -129,12 +155,14 @@ def create_current(conn) -> None:
     conn.execute(f"CREATE TABLE [sources] ({_columns(SOURCE_COLUMNS, 'id')})")
     for statement in _fts_ddl():
         conn.execute(statement)
+    v3_to_v4(conn)
 
 
 def ensure_columns(conn, only: tuple[str, ...] | None = None) -> None:
     """Columns a newer release added to a table that exists (never drops anything)."""
     wanted = {
         "reviews": {**REVIEW_COLUMNS, **REVIEWS_EXTRA},
+        "documents": DOCUMENT_ARCHIVE_COLUMNS,
         "harvests": HARVEST_COLUMNS,
         "sources": SOURCE_COLUMNS,
     }
@@ -232,6 +260,14 @@ def v2_to_v3(conn) -> None:
     )
 
 
+def v3_to_v4(conn) -> None:
+    """The archive's columns and the report-text tables (nothing to backfill)."""
+    ensure_columns(conn, only=("reviews", "documents"))
+    conn.execute(PAGES_DDL)
+    for statement in PAGES_FTS_DDL:
+        conn.execute(statement)
+
+
 def migrate(conn: sqlite3.Connection, rekey) -> int:
     """Bring the database to SCHEMA_VERSION; returns the version it was at."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -253,7 +289,9 @@ def migrate(conn: sqlite3.Connection, rekey) -> int:
         else:
             if version < 2:
                 v1_to_v2(conn, rekey)
-            v2_to_v3(conn)
+            if version < 3:
+                v2_to_v3(conn)
+            v3_to_v4(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:

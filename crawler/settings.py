@@ -45,6 +45,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.normalise.NormalisePipeline": 300,
     "crawler.pipelines.validate.ValidatePipeline": 500,
     "crawler.pipelines.store.StorePipeline": 800,
+    "crawler.pipelines.archive.ArchivePipeline": 900,
 }
 EXTENSIONS = {
     "crawler.health.HarvestRecorder": 500,
@@ -54,6 +55,14 @@ SCR_DB_PATH = os.environ.get("SCR_DB", "data/reviews.db")
 # Re-check stored documents (HEAD) at most this often; a 404 or 410 marks one gone.
 SCR_CHECK_DOCUMENTS = True
 SCR_DOCUMENT_RECHECK_DAYS = 7
+# The document archive (crawler.pipelines.archive): each review's documents downloaded once.
+SCR_ARCHIVE = os.environ.get("SCR_ARCHIVE", "1") != "0"
+# Where: empty means archive/ beside the database; or a folder; or s3://bucket/prefix (with
+# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and, for S3-compatible stores, AWS_ENDPOINT_URL).
+FILES_STORE = os.environ.get("SCR_ARCHIVE_STORE", "")
+SCR_ARCHIVE_MAXSIZE = 50 * 1024 * 1024  # larger documents are recorded as too_large, not fetched
+SCR_ARCHIVE_KEEP_WITHHELD = False  # keep the file of a withheld review (never served either way)
+MEDIA_ALLOW_REDIRECTS = True
 # Ask sources that can say what changed (GOV.UK) only for that. Off for saved snapshots.
 SCR_INCREMENTAL = True
 # Honour a Retry-After of up to this many seconds on 429 and 503 before retrying.

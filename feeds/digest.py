@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .archive_links import ARCHIVE_COLUMNS, fallback
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 REVIEW_TYPE_LABELS = {
@@ -193,20 +195,27 @@ def build_digest(
     ids = [row["id"] for row in rows]
     if ids:
         marks = ",".join("?" * len(ids))
+        statuses = {row["id"]: row["status"] for row in rows}
         for doc in cursor.execute(
-            f"select review_id, url, kind, title from documents where review_id in ({marks}) "
-            "order by review_id, case kind when 'full_report' then 0 when 'executive_summary' "
-            "then 1 when 'learning_brief' then 2 else 3 end, url",
+            f"select d.review_id, d.url, d.kind, d.title, {ARCHIVE_COLUMNS} from documents d"
+            f" where d.review_id in ({marks}) order by d.review_id, case d.kind when"
+            " 'full_report' then 0 when 'executive_summary' then 1 when 'learning_brief' then 2"
+            " else 3 end, d.url",
             ids,
         ):
             url = safe_link(doc["url"])
             if url:
+                archived, note = fallback(
+                    {**dict(doc), "status": doc["doc_status"]}, statuses.get(doc["review_id"])
+                )
                 documents.setdefault(doc["review_id"], []).append(
                     {
                         "url": url,
                         "kind": doc["kind"],
                         "label": DOCUMENT_LABELS.get(doc["kind"], "Document"),
                         "title": doc["title"],
+                        "archive": archived,  # a path on this site, in place of the original
+                        "note": note,
                     }
                 )
     reviews = [
@@ -305,6 +314,7 @@ def render_html(digest: Digest, *, site_url: str | None = None) -> str:
             feed_url=f"{site}/digest/{digest.key}.rss" if site else None,
             page_url=f"{site}/digest/" if site else "",
             review_base=f"{site}/reviews/reviews/" if site else None,
+            archive_base=site or None,
         )
     )
 
@@ -378,7 +388,11 @@ def render_markdown(digest: Digest, site_url: str | None = None) -> str:
                     label = md_escape(doc["label"])
                     title = doc.get("title")
                     named = f" – {md_escape(title)}" if title and title != doc["label"] else ""
-                    out.append(f"- [{label}](<{_md_url(doc['url'])}>){named}")
+                    url = doc["url"]
+                    if doc.get("archive") and site:
+                        url = site + doc["archive"]
+                    note = f" ({doc['note']})" if doc.get("note") else ""
+                    out.append(f"- [{label}](<{_md_url(url)}>){named}{note}")
             if site:
                 out += ["", f"More: <{site}/reviews/reviews/{review.id}>"]
             out.append("")

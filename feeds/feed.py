@@ -8,6 +8,7 @@ import sqlite3
 
 from crawler.normalise.topics import BY_SLUG
 
+from .archive_links import fallback
 from .digest import REVIEW_TYPE_LABELS
 from .rss import FeedItem, parse_documents, parse_list, parse_pubdate
 from .search import fts_query
@@ -63,8 +64,10 @@ def feed_rows(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict]:
     conn.row_factory = sqlite3.Row
     rows = conn.execute(
         "SELECT r.id, coalesce(r.guid, r.id) AS guid, r.title, r.published_year, r.first_seen,"
-        " r.summary, r.themes, (SELECT json_group_array(json_object('url', d.url, 'kind', d.kind,"
-        " 'title', d.title)) FROM documents d WHERE d.review_id = r.id) AS documents"
+        " r.summary, r.themes, r.status, (SELECT json_group_array(json_object('url', d.url,"
+        " 'kind', d.kind, 'title', d.title, 'status', d.status, 'gone_since', d.gone_since,"
+        " 'archive_status', d.archive_status, 'sha256', d.sha256, 'content_type',"
+        " d.content_type)) FROM documents d WHERE d.review_id = r.id) AS documents"
         f" FROM reviews r{where} ORDER BY r.first_seen DESC, r.published DESC, r.id DESC"
         f" LIMIT {FEED_SIZE}",
         args,
@@ -72,10 +75,18 @@ def feed_rows(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-def feed_items(rows: list[dict], link_for) -> list[FeedItem]:
-    """Feed items; ``link_for(review_id)`` gives a review page's absolute URL."""
+def feed_items(rows: list[dict], link_for, archive_url=None) -> list[FeedItem]:
+    """Feed items; ``link_for(review_id)`` gives a review page's absolute URL, and
+    ``archive_url(path)`` an archived copy's (which stands in for an original that is gone)."""
     items = []
     for row in rows:
+        documents = parse_documents(row.get("documents"))
+        if archive_url is not None:
+            for doc in documents:
+                path, note = fallback(doc, row.get("status"))
+                if path:
+                    doc["url"] = archive_url(path)
+                    doc["title"] = f"{doc.get('title') or ''} ({note})".strip()
         title = row["title"] or row["id"]
         if row.get("published_year"):
             title += f" ({row['published_year']})"
@@ -87,7 +98,7 @@ def feed_items(rows: list[dict], link_for) -> list[FeedItem]:
                 pubdate=parse_pubdate(row.get("first_seen")),
                 description=row.get("summary"),
                 categories=parse_list(row.get("themes")),
-                documents=parse_documents(row.get("documents")),
+                documents=documents,
             )
         )
     return items

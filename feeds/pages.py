@@ -11,13 +11,14 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import yaml
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import NotFound, Response, asgi_send_file
 
 from crawler.normalise.topics import BY_SLUG, TOPICS
 
 from . import charts, rss
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS, month_name
 from .feed import PARAMS, feed_items, feed_rows, feed_title
+from .reporttext import describe, search_text
 from .search import FACET_LIMIT, FILTERS, SORTS, search
 from .trends import CHARTS, trends
 
@@ -67,8 +68,17 @@ async def search_page(datasette, request):
         page = max(1, int(request.args.get("page", "1")))
     except ValueError:
         page = 1
+    in_text = request.args.get("in") == "text"
     result = await db.execute_fn(lambda conn: search(conn, text, filters, sort, page))
+    text_result = None
+    if text:
+        text_result = await db.execute_fn(
+            lambda conn: search_text(conn, text, filters, page if in_text else 1)
+        )
     params = {"q": text, **filters, "sort": sort if sort != "relevance" else ""}
+    if in_text:
+        params["in"] = "text"
+    pages_total = text_result.pages if (in_text and text_result) else result.pages
     facet_links = []
     for facet in result.facets:
         chosen = filters.get(facet.name)
@@ -116,8 +126,13 @@ async def search_page(datasette, request):
         if page > 1
         else None,
         "next_url": datasette.urls.path("/search") + _query(params, page=str(page + 1))
-        if page < result.pages
+        if page < pages_total
         else None,
+        "in_text": in_text,
+        "text_result": text_result,
+        "catalogue_url": datasette.urls.path("/search") + _query(params, page="", **{"in": ""}),
+        "text_url": datasette.urls.path("/search") + _query(params, page="", **{"in": "text"}),
+        "archive_base": datasette.urls.path("/archive/"),
         "feed": feed_links(datasette, {"q": text, **filters}),
         "topics": [(t.slug, t.label) for t in TOPICS],
         "trends_url": datasette.urls.path("/trends") + _query({"q": text, **filters}),
@@ -215,7 +230,11 @@ async def feed_route(datasette, request):
         return datasette.absolute_url(request, path)
 
     review_base = datasette.urls.table(db.name, REVIEWS_TABLE)
-    items = feed_items(rows, lambda review_id: absolute(f"{review_base}/{review_id}"))
+    items = feed_items(
+        rows,
+        lambda review_id: absolute(f"{review_base}/{review_id}"),
+        lambda path: absolute(datasette.urls.path(path)),
+    )
     suffix = _query(params)
     page = absolute(datasette.urls.path("/search") + suffix)
     self_url = absolute(datasette.urls.path(f"/feed.{fmt}") + suffix)
@@ -228,6 +247,38 @@ async def feed_route(datasette, request):
         return Response(body, content_type="application/atom+xml; charset=utf-8")
     body = rss.feed_xml(items, title=title, link=page, description=description, self_url=self_url)
     return Response(body, content_type="application/rss+xml; charset=utf-8")
+
+
+def archive_root(db) -> Path | None:
+    """Where the harvest keeps archived files: $SCR_ARCHIVE_DIR, else archive/ beside the
+    database (the harvest's default)."""
+    if os.environ.get("SCR_ARCHIVE_DIR"):
+        return Path(os.environ["SCR_ARCHIVE_DIR"])
+    return Path(db.path).resolve().parent / "archive" if db.path else None
+
+
+async def archive_file(datasette, request, send):
+    """``/archive/<sha256>.pdf``: an archived report, inline, with its own content type. A
+    withheld review's file is never served, whether or not it is kept."""
+    db = database(datasette)
+    sha = request.url_vars["sha"]
+    doc = await db.execute_fn(lambda conn: describe(conn, sha))
+    root = archive_root(db)
+    if doc is None or root is None:
+        raise NotFound("There is no archived copy with that name.")
+    path = root / sha[:2] / f"{sha}.{doc['extension']}"
+    if not path.is_file():
+        raise NotFound("The archived copy is not on this server.")
+    await asgi_send_file(
+        send,
+        path,
+        content_type=doc["content_type"] or "application/octet-stream",
+        headers={
+            "content-disposition": f'inline; filename="{sha[:12]}.{doc["extension"]}"',
+            "x-content-type-options": "nosniff",
+            "cache-control": "public, max-age=86400",
+        },
+    )
 
 
 async def about_page(datasette, request):

@@ -13,6 +13,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from . import pages, queries, rss
+from .archive_links import archive_path, fallback
 from .digest import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
@@ -84,6 +85,7 @@ async def _digest_response(datasette, request, month: str, notice: str | None):
             "table_url": datasette.urls.database(db.name) + f"/reviews_in_month?month={digest.key}",
             "page_url": path("/digest/"),
             "review_base": datasette.urls.table(db.name, REVIEWS_TABLE) + "/",
+            "archive_base": path("/").rstrip("/"),
         },
         request=request,
     )
@@ -114,7 +116,7 @@ async def digest_rss(datasette, request):
             pubdate=rss.parse_pubdate(review.first_seen),
             description=review.summary,
             categories=review.themes,
-            documents=review.documents,
+            documents=[_served(doc, absolute, datasette) for doc in review.documents],
         )
         for review in digest.reviews
     ]
@@ -128,6 +130,16 @@ async def digest_rss(datasette, request):
     return Response(body, content_type="application/rss+xml; charset=utf-8")
 
 
+def _served(doc: dict, absolute, datasette) -> dict:
+    """A digest document as a feed shows it: the archived copy in place of a gone original."""
+    if not doc.get("archive"):
+        return doc
+    title = (
+        f"{doc.get('title') or ''} ({doc['note']})".strip() if doc.get("note") else doc.get("title")
+    )
+    return {**doc, "url": absolute(datasette.urls.path(doc["archive"])), "title": title}
+
+
 @hookimpl
 def register_routes():
     return [
@@ -135,6 +147,7 @@ def register_routes():
         (r"^/trends$", pages.trends_page),
         (r"^/trends\.csv$", pages.trends_csv),
         (r"^/about$", pages.about_page),
+        (r"^/archive/(?P<sha>[0-9a-f]{64})(?:\.(?P<ext>pdf|docx))?$", pages.archive_file),
         (r"^/feed\.(?P<format>rss|atom)$", pages.feed_route),
         (r"^/digest/months/?$", pages.months_page),
         (r"^/digest/?$", digest_latest),
@@ -333,6 +346,44 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     return inner
 
 
+def _with_source(review: dict, field: str) -> str | None:
+    """A value, with where it came from when a report (not a listing) gave it."""
+    value = review.get(field)
+    provenance = _json_obj(review.get("from_report")).get(field)
+    return f"{value} ({provenance})" if value and provenance else value
+
+
+def _json_obj(value) -> dict:
+    try:
+        found = json.loads(value) if value else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _document_view(doc: dict, review_status: str | None, datasette) -> dict:
+    """A document as the review page lists it: its original link, or the archived copy when
+    the original is gone; and the archived copy beside it (never a withheld review's)."""
+    archived = archive_path(doc, review_status)
+    instead, note = fallback(doc, review_status)
+    link = safe_link(doc["url"])
+    if instead:
+        link = datasette.urls.path(instead)
+    return {
+        **doc,
+        "link": link,
+        "note": note,
+        "archive_link": datasette.urls.path(archived) if archived and not instead else None,
+        "archive_label": (
+            f"archived copy, {doc['pages']} page{'s' if doc['pages'] != 1 else ''}"
+            if doc.get("pages")
+            else "archived copy"
+        )
+        + ("; scanned, no searchable text" if doc.get("text_status") == "no_text_layer" else ""),
+        "label": DOCUMENT_LABELS.get(doc["kind"] or "other", "Document"),
+    }
+
+
 def _type_label(kind: str | None) -> str:
     from crawler.normalise.vocabulary import TYPE_LABELS
 
@@ -359,7 +410,7 @@ def review_page_data(conn, pk: str, datasette, database: str) -> dict:
             _type_label(review.get("review_type")),
         ),
         ("Nation", review.get("nation")),
-        ("Published", review.get("published") or "date not given"),
+        ("Published", _with_source(review, "published") or "date not given"),
         ("Status", STATUS_LABELS.get(review.get("status") or "published")),
         ("Incident", (review.get("incident") or "").replace("_", " ")),
         ("Age", review.get("age_text")),
@@ -379,7 +430,8 @@ def review_page_data(conn, pk: str, datasette, database: str) -> dict:
         json_url=f"{review_base}{pk}.json",
     )
     documents = conn.execute(
-        "select url, kind, title, status, gone_since, first_seen, last_seen from documents "
+        "select url, kind, title, status, gone_since, first_seen, last_seen, archive_status,"
+        " archive_note, sha256, content_type, pages, text_status from documents "
         "where review_id = ? order by case kind when 'full_report' then 0 "
         "when 'executive_summary' then 1 when 'learning_brief' then 2 else 3 end, url",
         [pk],
@@ -397,12 +449,7 @@ def review_page_data(conn, pk: str, datasette, database: str) -> dict:
         "feed": feed,
         "similar": similar(conn, pk),
         "review_documents": [
-            {
-                **dict(d),
-                "link": safe_link(d["url"]),
-                "label": DOCUMENT_LABELS.get(d["kind"] or "other", "Document"),
-            }
-            for d in documents
+            _document_view(dict(d), review.get("status"), datasette) for d in documents
         ],
         "review_sightings": [{**dict(s), "link": safe_link(s["url"])} for s in sightings],
     }

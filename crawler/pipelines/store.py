@@ -40,9 +40,15 @@ class StorePipeline:
         self.store = ReviewStore(self.db_path)
 
     def close_spider(self, spider=None):
-        if self.stats:
-            for source, ids in self.review_ids.items():
-                self.stats.set_value(f"scr/source/{source}/reviews", len(ids))
+        if self.stats and self.store:
+            for source in self.review_ids:
+                # Counted at the end: a review's id can change while later items regroup it.
+                seen = self.store.conn.execute(
+                    "SELECT count(DISTINCT review_id) FROM review_sources WHERE source = ?"
+                    " AND last_seen >= ?",
+                    (source, self.seen_at),
+                ).fetchone()[0]
+                self.stats.set_value(f"scr/source/{source}/reviews", seen)
         if self.store:
             self.store.close()
 
