@@ -44,7 +44,7 @@ def fts_query(text: str | None) -> str | None:
         prefix = token.endswith("*") and not token.startswith('"')
         word = token.strip('"').rstrip("*").replace('"', "")
         word = re.sub(r"[^\w\s'’-]", " ", word).strip()
-        if not word or word.upper() in ("AND", "OR", "NOT", "NEAR"):
+        if not word or word in ("AND", "OR", "NOT", "NEAR"):  # operators, not words ("not")
             continue
         terms.append(f'"{word}"' + ("*" if prefix else ""))
     return " ".join(terms) or None

@@ -32,6 +32,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 def server(snapshot_db, tmp_path_factory):
     db = tmp_path_factory.mktemp("served") / "reviews.db"
     shutil.copy(snapshot_db, db)
+    (db.parent / "archive").symlink_to(snapshot_db.parent / "archive")
     with serving(db) as base:
         yield base, db
 
@@ -136,9 +137,32 @@ def test_a_search_highlights_its_words_and_a_facet_narrows_it(server, page):
     page.wait_for_url("**nation=Wales**")
     narrowed = int(page.locator(".scr-result-count strong").inner_text().replace(",", ""))
     assert narrowed == expected < total
-    assert all("Wales" in t or True for t in page.locator(".scr-card-meta").all_inner_texts())
     assert page.locator(".scr-chip", has_text="Wales").count() == 1
     shot(page, "search-neglect-wales")
+
+
+def test_a_search_inside_report_text_opens_the_archived_copy_at_its_page(server, page):
+    base, _ = server
+    page.goto(f"{base}/search?q=supervision+order")
+    page.locator(".scr-tabs a", has_text="In report text").click()
+    page.wait_for_url("**in=text**")
+    hits = page.locator("article.scr-text-hit")
+    assert hits.count() == 2
+    first = hits.first
+    assert first.locator("h2").inner_text() == "Jasmine: serious case review, North Tyneside"
+    assert [m.lower() for m in first.locator("mark").all_inner_texts()][:2] == [
+        "supervision",
+        "orders",
+    ]
+    link = first.locator("a.scr-page-link")
+    assert link.inner_text() == "page 4 of the archived copy"
+    href = link.get_attribute("href")
+    assert href.endswith(".pdf#page=4")
+    shot(page, "search-report-text")
+    copy = page.request.get(base + href.split("#")[0])
+    assert copy.status == 200
+    assert copy.headers["content-type"] == "application/pdf"
+    assert copy.body().startswith(b"%PDF-")
 
 
 def test_a_review_page_shows_its_facts_documents_and_similar_reviews(server, page):

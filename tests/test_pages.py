@@ -26,6 +26,7 @@ METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 def site_db(snapshot_db, tmp_path_factory):
     db = tmp_path_factory.mktemp("pages") / "reviews.db"
     shutil.copy(snapshot_db, db)
+    (db.parent / "archive").symlink_to(snapshot_db.parent / "archive")  # the archived reports
     return db
 
 
@@ -113,6 +114,7 @@ async def test_search_sorts_by_date_and_escapes_what_it_shows(ds, site_db):
         ('" OR NEAR( AND', None),
         ("", None),
         ("child's", '"child\'s"'),
+        ("was not brought", '"was" "not" "brought"'),
     ],
 )
 def test_a_search_is_quoted_for_fts5(typed, query):

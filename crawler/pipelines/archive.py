@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -46,7 +47,25 @@ class AtomicFilesStore(FSFilesStore):
             fh.write(buf.getvalue())
             fh.flush()
             os.fsync(fh.fileno())
+            if os.environ.get("SCR_ARCHIVE_PAUSE"):  # tests kill a harvest here
+                time.sleep(600)
         os.replace(temporary, target)
+
+    def clear_leftovers(self) -> int:
+        """Remove the partial files of harvests that were killed while writing them."""
+        removed = 0
+        for path in Path(self.basedir).glob("*/.*.part"):
+            try:
+                pid = int(path.name.rsplit(".", 2)[-2])
+                os.kill(pid, 0)
+                continue  # that harvest is still running
+            except (ValueError, ProcessLookupError):
+                pass
+            except PermissionError:
+                continue
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
 
 
 def archive_dir(settings) -> Path | None:
@@ -80,6 +99,8 @@ class ArchivePipeline(FilesPipeline):
 
     def open_spider(self, spider=None):
         super().open_spider()
+        if isinstance(self.store, AtomicFilesStore):
+            self.store.clear_leftovers()
         self.db = ReviewStore(self.db_path)
         self.db.withhold(self.local_dir, self.keep_withheld)
 
