@@ -39,8 +39,11 @@ format: install
 test: lint
 	$(BIN)/pytest -q
 
+# Extraction, store, harvest and re-harvest; pages at 100,000 reviews; the document archive.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/archive.py
 
 # Per-source and overall extraction accuracy, leave-one-site-out, and per-feature coverage.
 accuracy: install

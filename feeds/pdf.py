@@ -107,7 +107,10 @@ def render_pdf(digest: Digest, site_url: str | None = None) -> bytes:
                 pdf.font(9)
                 pdf.set_text_color(29, 78, 216)
                 label = doc["label"] + (f": {doc['title']}" if doc.get("title") else "")
-                pdf.multi_cell(0, 4.5, pdf.text_of(label), link=doc["url"], new_x="LMARGIN",
+                if doc.get("note"):
+                    label += f" ({doc['note']})"
+                url = site + doc["archive"] if doc.get("archive") and site else doc["url"]
+                pdf.multi_cell(0, 4.5, pdf.text_of(label), link=url, new_x="LMARGIN",
                                new_y="NEXT")  # fmt: skip
                 pdf.set_text_color(0)
             if site:

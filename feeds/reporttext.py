@@ -29,6 +29,7 @@ KIND_LABELS = {
 class TextResult:
     query: str
     count: int = 0  # matching pages
+    at_least: bool = False  # a filtered broad search: more than ``count`` pages, not counted
     reports: int = 0  # in how many reports
     hits: list[dict] = field(default_factory=list)
     page: int = 1
@@ -64,73 +65,104 @@ def search_text(
     """Pages of archived reports that contain ``text``, best first.
 
     As in the catalogue search, a word on more than FACET_LIMIT pages is ranked over the
-    FACET_LIMIT most recently archived pages that have it (the page says so)."""
+    FACET_LIMIT most recently archived pages that have it (the page says so), and then the
+    number of reports is not counted. Only archived reports of reviews that are not withheld
+    have text at all; every hit is checked again before it is shown."""
     result = TextResult(text or "", page=max(1, page))
     query = fts_query(text)
     if not query:
         return result
-    public, pargs = _public({k: v for k, v in (filters or {}).items() if v})
-    matches = (
-        "SELECT p.rowid, p.sha256 FROM document_pages_fts f CROSS JOIN document_pages p"
-        f" ON p.rowid = f.rowid WHERE document_pages_fts MATCH ? AND p.sha256 IN ({public})"
-    )
-    margs = [query, *pargs]
+    filters = {k: v for k, v in (filters or {}).items() if v}
+    base = " FROM document_pages_fts f CROSS JOIN document_pages p ON p.rowid = f.rowid"
+    where, args = " WHERE document_pages_fts MATCH ?", [query]
+    if filters:  # only the reports of the reviews the filters choose
+        public, pargs = _public(filters)
+        where += f" AND p.sha256 IN ({public})"
+        args += pargs
     try:
-        result.count, result.reports = conn.execute(
-            f"SELECT count(*), count(DISTINCT sha256) FROM ({matches})", margs
-        ).fetchone()
-        where, args = "", []
-        if result.count > FACET_LIMIT:
-            floor = conn.execute(
-                f"SELECT rowid FROM ({matches}) ORDER BY rowid DESC LIMIT 1 OFFSET"
-                f" {FACET_LIMIT - 1}",
-                margs,
-            ).fetchone()[0]
-            where, args = " AND f.rowid >= ?", [floor]
+        everywhere = conn.execute(
+            "SELECT count(*) FROM document_pages_fts WHERE document_pages_fts MATCH ?", [query]
+        ).fetchone()[0]
+        floor = None
+        if everywhere > FACET_LIMIT:
+            # The FACET_LIMIT most recently archived matching pages (rowid order is free).
+            found = conn.execute(
+                f"SELECT f.rowid{base}{where} ORDER BY f.rowid DESC LIMIT 1 OFFSET {FACET_LIMIT - 1}",
+                args,
+            ).fetchone()
+            floor = found[0] if found else None
+        if not filters:
+            result.count = everywhere
+        elif floor is not None and everywhere > 5 * FACET_LIMIT:
+            result.count, result.at_least = FACET_LIMIT, True  # counting them all costs too much
+        else:
+            result.count = conn.execute(f"SELECT count(*){base}{where}", args).fetchone()[0]
+        if floor is not None:
+            where += " AND f.rowid >= ?"
+            args.append(floor)
             result.sampled = True
+        else:
+            result.reports = conn.execute(
+                f"SELECT count(DISTINCT p.sha256){base}{where}", args
+            ).fetchone()[0]
         rows = conn.execute(
-            "SELECT p.sha256, p.page, snippet(document_pages_fts, 0, ?, ?, '…', 24)"
-            " FROM document_pages_fts f CROSS JOIN document_pages p ON p.rowid = f.rowid"
-            f" WHERE document_pages_fts MATCH ? AND p.sha256 IN ({public}){where}"
+            f"SELECT p.sha256, p.page, snippet(document_pages_fts, 0, ?, ?, '…', 24){base}{where}"
             " ORDER BY f.rank LIMIT ? OFFSET ?",
-            [_START, _END, query, *pargs, *args, size, (result.page - 1) * size],
+            [_START, _END, *args, size, (result.page - 1) * size],
         ).fetchall()
     except sqlite3.OperationalError as exc:
         result.errors.append(f"The search could not be run: {exc}")
         return result
+    found = describe_many(conn, sorted({sha for sha, _, _ in rows}), filters)
     for sha, number, snip in rows:
-        doc = describe(conn, sha, filters)
-        if doc is None:
-            continue
-        result.hits.append({**doc, "page": number, "snippet": snippet_html(snip)})
+        if sha in found:  # (a review withheld since its text was stored shows nothing)
+            result.hits.append({**found[sha], "page": number, "snippet": snippet_html(snip)})
     return result
+
+
+def describe_many(
+    conn: sqlite3.Connection, hashes: list[str], filters: dict[str, str] | None = None
+) -> dict[str, dict]:
+    """The review and document each archived file stands for (the first public one)."""
+    if not hashes:
+        return {}
+    clauses, params = _filters({k: v for k, v in (filters or {}).items() if v})
+    marks = ",".join("?" * len(WITHHELD_REVIEW_STATUSES))
+    where = " AND ".join(
+        [
+            f"d.sha256 IN ({','.join('?' * len(hashes))})",
+            "d.archive_status = 'archived'",
+            f"coalesce(r.status, '') NOT IN ({marks})",
+            *clauses,
+        ]
+    )
+    rows = conn.execute(
+        "SELECT r.id, r.title, r.area, r.published, r.published_year, r.review_type, d.kind,"
+        " d.title, d.content_type, d.url, d.status, d.gone_since, d.sha256 FROM documents d"
+        f" JOIN reviews r ON r.id = d.review_id WHERE {where} ORDER BY d.first_seen DESC, d.url DESC",
+        [*hashes, *WITHHELD_REVIEW_STATUSES, *params],
+    ).fetchall()
+    found = {}
+    for row in rows:  # the earliest seen wins: later rows overwrite
+        found[row[12]] = {
+            "review_id": row[0],
+            "title": row[1] or row[0],
+            "area": row[2],
+            "published": row[3],
+            "year": row[4],
+            "type": REVIEW_TYPE_LABELS.get(row[5] or "other", row[5]),
+            "kind": KIND_LABELS.get(row[6] or "other", "Document"),
+            "document_title": row[7],
+            "sha256": row[12],
+            "extension": EXTENSIONS.get(row[8] or "", "docx"),
+            "content_type": row[8],
+            "original": row[9],
+            "gone": row[10] == "gone",
+            "gone_since": row[11],
+        }
+    return found
 
 
 def describe(conn: sqlite3.Connection, sha: str, filters: dict[str, str] | None = None):
     """The review and document an archived file stands for (the first public one), or None."""
-    public, pargs = _public({k: v for k, v in (filters or {}).items() if v})
-    row = conn.execute(
-        "SELECT r.id, r.title, r.area, r.published, r.published_year, r.review_type, d.kind,"
-        " d.title, d.content_type, d.url, d.status, d.gone_since FROM documents d"
-        " JOIN reviews r ON r.id = d.review_id"
-        f" WHERE d.sha256 = ? AND d.sha256 IN ({public}) ORDER BY d.first_seen, d.url LIMIT 1",
-        [sha, *pargs],
-    ).fetchone()
-    if row is None:
-        return None
-    return {
-        "review_id": row[0],
-        "title": row[1] or row[0],
-        "area": row[2],
-        "published": row[3],
-        "year": row[4],
-        "type": REVIEW_TYPE_LABELS.get(row[5] or "other", row[5]),
-        "kind": KIND_LABELS.get(row[6] or "other", "Document"),
-        "document_title": row[7],
-        "sha256": sha,
-        "extension": EXTENSIONS.get(row[8] or "", "docx"),
-        "content_type": row[8],
-        "original": row[9],
-        "gone": row[10] == "gone",
-        "gone_since": row[11],
-    }
+    return describe_many(conn, [sha], filters).get(sha)

@@ -388,3 +388,38 @@ def test_a_harvest_killed_while_archiving_leaves_no_half_file(tmp_path):
         "SELECT archive_status FROM documents WHERE url LIKE '%child-a-report.pdf'",
     )
     assert a["archive_status"] == "archived"
+
+
+# -- schema version 4 ------------------------------------------------------------------------
+
+
+def test_a_version_3_database_gains_the_archive_and_keeps_everything(tmp_path):
+    import gzip
+    import shutil
+
+    from crawler.database import ReviewStore
+    from crawler.migrations import SCHEMA_VERSION
+
+    path = tmp_path / "v3.db"
+    with gzip.open(ROOT / "tests" / "fixtures" / "schema-v3.db.gz") as src, open(path, "wb") as dst:
+        shutil.copyfileobj(src, dst)  # built by the release before the archive (3360d69)
+    old = sqlite3.connect(path)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 3
+    before = {
+        t: old.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("reviews", "documents")
+    }
+    old.close()
+    store = ReviewStore(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    reviews = [
+        tuple(r)[: len(before["reviews"][0])]
+        for r in store.conn.execute("SELECT * FROM reviews ORDER BY 1")
+    ]
+    assert reviews == before["reviews"]
+    documents = store.conn.execute("SELECT * FROM documents ORDER BY 1").fetchall()
+    assert [tuple(d)[:10] for d in documents] == before["documents"]
+    assert {d["archive_status"] for d in documents} == {None}  # due a download next harvest
+    assert store.conn.execute("SELECT count(*) FROM document_pages").fetchone()[0] == 0
+    urls = [d["url"] for d in documents]
+    assert store.archive_due(urls, "2026-12-01T00:00:00Z") == sorted(urls)
+    store.close()

@@ -14,6 +14,8 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
+from crawler.database import ReviewStore
+
 from .conftest import ROOT, query
 from .test_archive import HOST, REPORT_A, build_site, harvest, write_registry
 
@@ -146,6 +148,9 @@ def test_a_withheld_review_is_never_searched_served_or_linked(gone):
     conn.execute("UPDATE reviews SET status = 'unpublished' WHERE id = ?", (review_id,))
     conn.commit()
     conn.close()
+    store = ReviewStore(db)  # as a harvest does when a review becomes withheld
+    assert store.withhold(db.parent / "archive", keep_files=True) == 2
+    store.close()
     assert served_status(db, f"/archive/{SHA_A}.pdf") == 404
     assert "<strong>0</strong> pages" in get(db, "/search?q=not+brought&in=text").text
     assert f"/archive/{SHA_A}" not in get(db, f"/reviews/reviews/{review_id}").text

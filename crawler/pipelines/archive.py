@@ -25,7 +25,7 @@ from scrapy.http.request import NO_CALLBACK
 from scrapy.pipelines.files import FilesPipeline, FSFilesStore
 from scrapy.utils.defer import ensure_awaitable
 
-from ..archivestore import archive_path
+from ..archivestore import WITHHELD_REVIEW_STATUSES, archive_path
 from ..database import ReviewStore, utc_now
 from ..items import DocumentCheck
 from ..reporttext import CONTENT_TYPES, extract, front_page_facts
@@ -114,6 +114,8 @@ class ArchivePipeline(FilesPipeline):
         if isinstance(item, DocumentCheck):
             return []
         adapter = ItemAdapter(item)
+        if adapter.get("status") in WITHHELD_REVIEW_STATUSES:  # at once, not at the end
+            self.db.withhold(self.local_dir, self.keep_withheld)
         urls = [d.get("url") for d in adapter.get("documents") or [] if d.get("url")]
         due = self.db.archive_due(urls, utc_now())
         return [
