@@ -75,6 +75,40 @@ class ArchiveRecords:
                 (status, note, attempts, retry_after(attempts, when) if status == "failed" else None, url),
             )  # fmt: skip
 
+    def document_changed(self, url: str, etag: str | None, last_modified: str | None) -> bool:
+        """A re-check's validators against the archived copy's: when the publisher has put a
+        new file at the same URL, the document is due a download again (the old copy stays,
+        under its own hash, until the new one replaces it)."""
+        row = self.conn.execute(
+            "SELECT archive_status, etag, last_modified FROM documents WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None or row["archive_status"] != "archived":
+            return False
+        changed = (etag and row["etag"] and etag != row["etag"]) or (
+            last_modified and row["last_modified"] and last_modified != row["last_modified"]
+        )
+        if changed:
+            with self.transaction():
+                self.conn.execute(
+                    "UPDATE documents SET archive_status = NULL,"
+                    " archive_note = 'changed since it was archived' WHERE url = ?",
+                    (url,),
+                )
+        return bool(changed)
+
+    def forget_if_orphan(self, sha256: str | None, archive_dir: Path | None) -> bool:
+        """Remove a file and its text once no document refers to it (a replaced version)."""
+        if not sha256:
+            return False
+        if self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone():
+            return False
+        with self.transaction():
+            self.conn.execute("DELETE FROM document_pages WHERE sha256 = ?", (sha256,))
+        if archive_dir is not None:
+            for path in Path(archive_dir, sha256[:2]).glob(f"{sha256}.*"):
+                path.unlink(missing_ok=True)
+        return True
+
     def store_pages(self, sha256: str, pages: list[str]) -> None:
         """A report's text, once per distinct file (the same report from three sites is
         stored and searched once)."""

@@ -24,3 +24,5 @@ class DocumentCheck(scrapy.Item):
     source = scrapy.Field()
     status = scrapy.Field()  # available | gone
     http_status = scrapy.Field()
+    etag = scrapy.Field()  # the validators the answer carried: when they differ from the
+    last_modified = scrapy.Field()  # archived copy's, the document changed and is fetched again

@@ -423,3 +423,25 @@ def test_a_version_3_database_gains_the_archive_and_keeps_everything(tmp_path):
     urls = [d["url"] for d in documents]
     assert store.archive_due(urls, "2026-12-01T00:00:00Z") == sorted(urls)
     store.close()
+
+
+def test_a_recheck_with_new_validators_makes_the_document_due_again(fresh_store, tmp_path):
+    url = "https://x.example/report.pdf"
+    item = {"name": "Child Y", "area": "Kent", "documents": [{"url": url, "kind": "full_report"}]}
+    fresh_store.save_review(item, source="s", source_kind="own", seen_at="2026-01-01T00:00:00Z")
+    sha = "ab" + "0" * 62
+    fresh_store.store_pages(sha, ["page one", "page two"])
+    fresh_store.record_archive(url, {"archive_status": "archived", "sha256": sha, "etag": '"v1"',
+                                     "last_modified": "Mon, 01 Jan 2024 00:00:00 GMT"})  # fmt: skip
+    (tmp_path / "ab").mkdir()
+    (tmp_path / "ab" / f"{sha}.pdf").write_bytes(b"%PDF-1.4 old")
+    assert fresh_store.archive_due([url], "2026-02-01T00:00:00Z") == []
+    assert not fresh_store.document_changed(url, '"v1"', None)  # the same file
+    assert not fresh_store.document_changed(url, None, None)  # the server says nothing
+    assert fresh_store.document_changed(url, '"v2"', None)
+    assert fresh_store.archive_due([url], "2026-02-01T00:00:00Z") == [url]
+    # the new version replaces the old: its file and text go once nothing refers to them
+    fresh_store.record_archive(url, {"archive_status": "archived", "sha256": "cd" + "1" * 62})
+    assert fresh_store.forget_if_orphan(sha, tmp_path)
+    assert not (tmp_path / "ab" / f"{sha}.pdf").exists()
+    assert fresh_store.conn.execute("SELECT count(*) FROM document_pages").fetchone()[0] == 0

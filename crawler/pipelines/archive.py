@@ -167,6 +167,9 @@ class ArchivePipeline(FilesPipeline):
         await ensure_awaitable(self.store.persist_file(path, BytesIO(body), info))
         if extracted.pages:
             self.db.store_pages(sha, extracted.pages)
+        replaced = self.db.conn.execute(
+            "SELECT sha256 FROM documents WHERE url = ?", (url,)
+        ).fetchone()
         self.db.record_archive(
             url,
             {
@@ -185,6 +188,8 @@ class ArchivePipeline(FilesPipeline):
                 "archive_retry": None,
             },
         )
+        if replaced and replaced[0] != sha:  # a new version at the same URL
+            self.db.forget_if_orphan(replaced[0], self.local_dir)
         if extracted.pages:
             self.db.fill_from_report(url, front_page_facts(extracted))
         return self._result(url, "archived", source, path=path, checksum=sha)

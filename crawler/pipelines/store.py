@@ -55,6 +55,11 @@ class StorePipeline:
     def process_item(self, item, spider=None):
         if isinstance(item, DocumentCheck):
             self.store.set_document_status(item["url"], item["status"], self.seen_at)
+            changed = item["status"] == "available" and self.store.document_changed(
+                item["url"], item.get("etag"), item.get("last_modified")
+            )
+            if changed and self.stats:
+                self.stats.inc_value(f"scr/source/{item['source']}/documents_changed")
             if self.stats:
                 self.stats.inc_value(f"scr/source/{item['source']}/documents_{item['status']}")
             return item

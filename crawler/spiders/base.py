@@ -114,11 +114,14 @@ class ReviewSpider(scrapy.Spider):
 
     def document_checked(self, response):
         status = "gone" if response.status in (404, 410) else "available"
+        headers = response.headers
         yield DocumentCheck(
             url=response.request.url,
             source=response.meta["source"],
             status=status,
             http_status=response.status,
+            etag=(headers.get(b"ETag") or b"").decode("latin-1") or None,
+            last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1") or None,
         )
 
     def document_unreachable(self, failure):
