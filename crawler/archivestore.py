@@ -59,8 +59,11 @@ class ArchiveRecords:
                 f"UPDATE documents SET {columns} WHERE url = ?", [*values.values(), url]
             )
 
-    def record_failure(self, url: str, status: str, note: str, fetched: str) -> None:
-        """A failed (retried later, with backoff) or too-large download."""
+    def record_failure(
+        self, url: str, status: str, note: str, fetched: str, answered: bool = True
+    ) -> None:
+        """A failed (retried later, with backoff) or too-large download. When the site
+        ``answered``, that was a check of the document as well: no HEAD for a week."""
         with self.transaction():
             row = self.conn.execute(
                 "SELECT archive_attempts FROM documents WHERE url = ?", (url,)
@@ -71,8 +74,9 @@ class ArchiveRecords:
             when = datetime.strptime(fetched, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
             self.conn.execute(
                 "UPDATE documents SET archive_status = ?, archive_note = ?, archive_attempts = ?,"
-                " archive_retry = ? WHERE url = ?",
-                (status, note, attempts, retry_after(attempts, when) if status == "failed" else None, url),
+                " archive_retry = ?, checked = CASE WHEN ? THEN ? ELSE checked END WHERE url = ?",
+                (status, note, attempts, retry_after(attempts, when) if status == "failed" else None,
+                 answered, fetched, url),
             )  # fmt: skip
 
     def document_changed(self, url: str, etag: str | None, last_modified: str | None) -> bool:

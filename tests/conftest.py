@@ -87,4 +87,9 @@ def serving(db):
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output = process.communicate()[0].decode(errors="replace")
+            raise RuntimeError(f"scr serve did not stop on SIGTERM: {output[-3000:]}") from None

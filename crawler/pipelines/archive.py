@@ -200,7 +200,7 @@ class ArchivePipeline(FilesPipeline):
         if "max size" in message or "maxsize" in message:
             self._too_large(request.url, None, now)
         else:
-            self.db.record_failure(request.url, "failed", message[:200], now)
+            self.db.record_failure(request.url, "failed", message[:200], now, answered=False)
         self._count(request.meta.get("archive_source"), "archive_failed")
         return super().media_failed(failure, request, info)
 
