@@ -31,7 +31,7 @@ TELNETCONSOLE_ENABLED = False
 # Revalidate unchanged pages with conditional requests instead of downloading them again.
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "crawler.cache.RevalidatingPolicy"
-HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_STORAGE = "crawler.cache.RevalidatedStorage"
 HTTPCACHE_DIR = os.environ.get("SCR_HTTPCACHE_DIR", os.path.abspath("data/httpcache"))
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 429]
 

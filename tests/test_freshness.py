@@ -1,0 +1,127 @@
+"""A daily harvest sees every change: each listing is asked for on every run, with its
+validators, whatever caching headers the site sends; an unchanged one costs a 304 and no body."""
+
+from __future__ import annotations
+
+import threading
+import time
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import yaml
+
+from crawler.normalise.areas import resolve_area
+
+from .conftest import query, run_scr
+from .localsite import free_port
+
+pytestmark = pytest.mark.network_local
+
+FAST = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "RETRY_TIMES=0", "SCR_ARCHIVE=False"]
+MONTH_AGO = time.time() - 30 * 86400
+
+
+def page(names: list[str]) -> bytes:
+    items = "".join(
+        f"<h3>{n} - Child Safeguarding Practice Review (published 3 March 2023)</h3>"
+        f"<p>The partnership published the review of {n} on 3 March 2023.</p>"
+        f'<ul><li><a href="/docs/{n.lower().replace(" ", "-")}.pdf">{n} full report</a></li></ul>'
+        for n in names
+    )
+    return f"<html><body><main><h1>Case reviews</h1>{items}</main></body></html>".encode()
+
+
+class Site:
+    """One listing whose content, ``Last-Modified`` and caching headers the test sets."""
+
+    def __init__(self, regime: str):
+        self.regime = regime  # none | last-modified | max-age
+        self.body = page(["Child A", "Child B"])
+        self.modified = MONTH_AGO
+        self.log: list[tuple[str, int]] = []  # (path, status)
+
+    def change(self, names: list[str]) -> None:
+        self.body = page(names)
+        self.modified = MONTH_AGO + 86400  # changed, but still an old page by its date
+
+    def serve(self):
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                if self.path != "/reviews/":
+                    return self._send(404, b"not here", {})
+                headers = {}
+                etag = f'"{hash(site.body) & 0xFFFFFFFF:x}"'
+                if site.regime == "last-modified":
+                    headers["Last-Modified"] = formatdate(site.modified, usegmt=True)
+                    since = self.headers.get("If-Modified-Since")
+                    if since == headers["Last-Modified"]:
+                        return self._send(304, b"", headers)
+                if site.regime == "max-age":
+                    headers["Cache-Control"] = "max-age=86400"
+                    headers["ETag"] = etag
+                    if self.headers.get("If-None-Match") == etag:
+                        return self._send(304, b"", headers)
+                return self._send(200, site.body, headers)
+
+            def _send(self, status, body, headers):
+                site.log.append((self.path, status))
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.port = free_port()
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def harvest(tmp_path, site: Site):
+    registry = tmp_path / "registry.yml"
+    area = resolve_area("Kent")
+    registry.write_text(yaml.safe_dump([{
+        "id": "kent-scp", "name": "Kent Safeguarding Children Partnership", "nation": "England",
+        "serves": "children", "area": area.name, "area_codes": [area.code],
+        "urls": [f"http://127.0.0.1:{site.port}/reviews/"],
+    }]), encoding="utf-8")  # fmt: skip
+    args = ["harvest", "kent-scp", "--db", str(tmp_path / "reviews.db"), "-q"]
+    for setting in FAST:
+        args += ["-s", setting]
+    result = run_scr(*args, env={"SCR_REGISTRY": str(registry)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.mark.parametrize("regime", ["none", "last-modified", "max-age"])
+def test_a_listing_that_changes_the_next_day_is_read_again(tmp_path, regime):
+    site = Site(regime).serve()
+    try:
+        harvest(tmp_path, site)
+        names = lambda: sorted(
+            r["pseudonym"] for r in query(tmp_path / "reviews.db", "SELECT pseudonym FROM reviews")
+        )  # noqa: E731
+        assert names() == ["Child A", "Child B"]
+        site.change(["Child A", "Child B", "Child C"])
+        harvest(tmp_path, site)
+        assert names() == ["Child A", "Child B", "Child C"]
+        listing = [status for path, status in site.log if path == "/reviews/"]
+        assert listing == [200, 200]  # asked both times; the change came back in full
+        harvest(tmp_path, site)  # nothing changed: still asked, and answered cheaply
+        listing = [status for path, status in site.log if path == "/reviews/"]
+        assert listing == [200, 200, 200 if regime == "none" else 304]
+        assert names() == ["Child A", "Child B", "Child C"]
+    finally:
+        site.close()
