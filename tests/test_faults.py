@@ -8,6 +8,7 @@ it had; the health record names the fault; and the exit code says the harvest wa
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 import yaml
@@ -93,6 +94,11 @@ def phases(tmp_path_factory):
             "documents": {d["url"]: d for d in rows(db, "SELECT * FROM documents")},
         }
         refused.__exit__(None, None, None)  # nothing listens there any more
+        # A week on: the documents fetched by the first harvest are due their re-check.
+        conn = sqlite3.connect(db)
+        conn.execute("UPDATE documents SET checked = '2000-01-01T00:00:00Z'")
+        conn.commit()
+        conn.close()
         site.set_mode("faulty")
         second = harvest(db, registry)
         requests = dict(site.state.requests)

@@ -1,0 +1,197 @@
+"""A simulated national harvest: N partnership sites on loopback addresses (127.0.0.x), each
+with robots.txt, a listing and 8 review pages, answering after 20 ms, with ETags. One cold
+harvest and two unchanged re-harvests with the project's default settings (2 s per site between
+requests, one request per site at a time). Prints wall time against the politeness bound and a
+naive loop, the start-up cost, requests and bytes per run, and CPU per page. Asserts nothing.
+
+    python bench/national.py               # 60 sites
+    python bench/national.py --sites 20 --delay 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DETAILS = 8
+LATENCY = 0.02
+
+
+class Sites:
+    def __init__(self, count: int):
+        self.count = count
+        self.requests: Counter = Counter()
+        self.bytes = 0
+        self.first_request: float | None = None
+        self.lock = threading.Lock()
+        self.servers = []
+
+    def host(self, n: int) -> str:
+        return f"127.0.0.{n + 2}"
+
+    def page(self, n: int, path: str) -> bytes | None:
+        if path == "/robots.txt":
+            return b"User-agent: *\nDisallow: /private/\n"
+        if path == "/case-reviews/":
+            items = "".join(
+                f'<li><a href="/case-reviews/child-{n}-{d}/">Child {chr(65 + d)}{n}</a>:'
+                f" a child safeguarding practice review, published {d + 1} March 2024.</li>"
+                for d in range(DETAILS)
+            )
+            return (f"<html><head><title>Case reviews</title></head><body><main><h1>Case reviews"
+                    f"</h1><ul>{items}</ul></main></body></html>").encode()  # fmt: skip
+        for d in range(DETAILS):
+            if path == f"/case-reviews/child-{n}-{d}/":
+                name = f"Child {chr(65 + d)}{n}"
+                return (f"<html><head><title>{name}</title></head><body><main><h1>{name}: child"
+                        f" safeguarding practice review</h1><p>Published {d + 1} March 2024. The"
+                        f" partnership reviewed the care of {name}, a baby who was seriously"
+                        f" injured; the review looks at how agencies shared information and"
+                        f" worked with the father.</p></main></body></html>").encode()  # fmt: skip
+        return None
+
+    def start(self, port: int) -> None:
+        sites = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                n = int(self.server.server_address[0].rsplit(".", 1)[1]) - 2
+                time.sleep(LATENCY)
+                body = sites.page(n, self.path)
+                with sites.lock:
+                    sites.requests[self.path.split("/")[1] or "/"] += 1
+                    if sites.first_request is None:
+                        sites.first_request = time.time()
+                if body is None:
+                    return self.send(404, b"not found", {})
+                etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'  # noqa: S324
+                if self.headers.get("If-None-Match") == etag:
+                    return self.send(304, b"", {"ETag": etag})
+                return self.send(200, body, {"ETag": etag})
+
+            def send(self, status, body, headers):
+                with sites.lock:
+                    sites.bytes += len(body)
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8" if not
+                                 self.path.endswith(".txt") else "text/plain")  # fmt: skip
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        for n in range(self.count):
+            server = ThreadingHTTPServer((self.host(n), port), Handler)
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            self.servers.append(server)
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+    def reset(self) -> None:
+        self.requests, self.bytes, self.first_request = Counter(), 0, None
+
+
+def registry(path: Path, sites: Sites, port: int) -> None:
+    from crawler.normalise.areas import resolve_area
+
+    areas = ["Kent", "Essex", "Surrey", "Norfolk", "Suffolk", "Devon", "Cornwall", "Dorset"]
+    entries = []
+    for n in range(sites.count):
+        area = resolve_area(areas[n % len(areas)])
+        entries.append({
+            "id": f"site-{n}-scp", "name": f"Site {n} Safeguarding Children Partnership",
+            "nation": "England", "serves": "children", "area": area.name,
+            "area_codes": [area.code], "urls": [f"http://{sites.host(n)}:{port}/case-reviews/"],
+            "hints": {"follow": "/case-reviews/child-"},
+        })  # fmt: skip
+    path.write_text(yaml.safe_dump(entries), encoding="utf-8")
+
+
+def run(tmp: Path, sites: Sites, settings: list[str]) -> dict:
+    sites.reset()
+    args = [sys.executable, "-m", "crawler.cli", "harvest", "--db", str(tmp / "reviews.db"), "-q",
+            "partnerships"]  # fmt: skip
+    for setting in settings:
+        args += ["-s", setting]
+    env = {**os.environ, "SCR_REGISTRY": str(tmp / "registry.yml"), "SCR_ARCHIVE": "0"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.time()
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    wall = time.time() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        print(result.stdout[-2000:], result.stderr[-2000:])
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "wall": wall,
+        "startup": (sites.first_request or start) - start,
+        "requests": sum(sites.requests.values()),
+        "bytes": sites.bytes,
+        "cpu": cpu,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=int, default=60)
+    parser.add_argument(
+        "--delay", type=float, default=None, help="DOWNLOAD_DELAY (default: the project's)"
+    )
+    args = parser.parse_args()
+    from crawler import settings as project
+
+    delay = args.delay if args.delay is not None else project.DOWNLOAD_DELAY
+    extra = [f"DOWNLOAD_DELAY={args.delay}"] if args.delay is not None else []
+    sites = Sites(args.sites)
+    from tests.localsite import free_port
+
+    port = free_port()
+    sites.start(port)
+    per_site = 2 + DETAILS  # robots.txt, the listing, the review pages
+    bound = (per_site - 1) * delay + per_site * LATENCY
+    naive = args.sites * per_site * (delay + LATENCY)
+    print(f"{args.sites} sites x {per_site} requests, {LATENCY * 1000:.0f} ms latency,"
+          f" DOWNLOAD_DELAY {delay:g} s (jitter +-50%)")  # fmt: skip
+    print(f"politeness bound {bound:.1f} s; a naive loop with the same delay {naive:.0f} s")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            registry(tmp / "registry.yml", sites, port)
+            print(f"{'run':22s} {'wall s':>7s} {'startup s':>9s} {'net/bound':>9s} {'requests':>8s}"
+                  f" {'body bytes':>10s} {'CPU ms/page':>11s}")  # fmt: skip
+            for label in ("cold", "re-harvest 1", "re-harvest 2"):
+                r = run(tmp, sites, extra)
+                net = (r["wall"] - r["startup"]) / bound
+                pages = max(r["requests"], 1)
+                print(f"{label:22s} {r['wall']:7.1f} {r['startup']:9.2f} {net:9.2f} {r['requests']:8d}"
+                      f" {r['bytes']:10,d} {r['cpu'] * 1000 / pages:11.1f}")  # fmt: skip
+    finally:
+        sites.stop()
+
+
+if __name__ == "__main__":
+    main()
