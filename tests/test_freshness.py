@@ -110,9 +110,11 @@ def test_a_listing_that_changes_the_next_day_is_read_again(tmp_path, regime):
     site = Site(regime).serve()
     try:
         harvest(tmp_path, site)
-        names = lambda: sorted(
-            r["pseudonym"] for r in query(tmp_path / "reviews.db", "SELECT pseudonym FROM reviews")
-        )  # noqa: E731
+
+        def names():
+            rows = query(tmp_path / "reviews.db", "SELECT pseudonym FROM reviews")
+            return sorted(r["pseudonym"] for r in rows)
+
         assert names() == ["Child A", "Child B"]
         site.change(["Child A", "Child B", "Child C"])
         harvest(tmp_path, site)
