@@ -32,6 +32,7 @@ from .normalise.subject_key import SubjectKey, compare, display, key_for
 from .normalise.text import title_problem
 from .normalise.topics import topics_of
 from .normalise.vocabulary import TYPE_LABELS
+from .pagestore import PageRecords
 from .schema import FTS_COLUMNS, LIST_FIELDS, MERGED_FIELDS, REVIEW_COLUMNS
 
 __all__ = [
@@ -152,7 +153,7 @@ def _spoken(iso: str | None) -> str | None:
     return parts[0]
 
 
-class ReviewStore(ArchiveRecords):
+class ReviewStore(ArchiveRecords, PageRecords):
     """All reads and writes of the review database."""
 
     def __init__(self, path: str | Path):

@@ -26,3 +26,19 @@ class DocumentCheck(scrapy.Item):
     http_status = scrapy.Field()
     etag = scrapy.Field()  # the validators the answer carried: when they differ from the
     last_modified = scrapy.Field()  # archived copy's, the document changed and is fetched again
+
+
+class PageUnchanged(scrapy.Item):
+    """A page whose body is what its last good parse read: its sightings are seen again."""
+
+    url = scrapy.Field()
+    source = scrapy.Field()
+
+
+class PageParsed(scrapy.Item):
+    """A page read in full: its digest and the follow-up requests it led to (JSON)."""
+
+    url = scrapy.Field()
+    source = scrapy.Field()
+    sha256 = scrapy.Field()
+    follow = scrapy.Field()

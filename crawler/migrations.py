@@ -57,6 +57,8 @@ SIGHTING_DOCUMENTS_DDL = """CREATE TABLE [sighting_documents] (
 TOPICS_DDL = """CREATE TABLE IF NOT EXISTS [review_topics] (
   [review_id] TEXT REFERENCES [reviews]([id]), [topic] TEXT, [review_rowid] INTEGER,
   PRIMARY KEY ([review_id], [topic]))"""
+PAGE_PARSES_DDL = """CREATE TABLE IF NOT EXISTS [page_parses] (
+  [url] TEXT PRIMARY KEY, [source] TEXT, [sha256] TEXT, [parsed] TEXT, [follow] TEXT)"""
 PAGES_DDL = """CREATE TABLE IF NOT EXISTS [document_pages] (
   [sha256] TEXT, [page] INTEGER, [text] TEXT, PRIMARY KEY ([sha256], [page]))"""
 PAGES_FTS_DDL = [
@@ -175,6 +177,7 @@ def ensure_columns(conn, only: tuple[str, ...] | None = None) -> None:
                 conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {_SQL_TYPES[kind]}")
     if only:
         return
+    conn.execute(PAGE_PARSES_DDL)  # (crawler.pagecache) nothing to migrate: a cache
     for table, cols in INDEXES:
         name = f"idx_{table}_{'_'.join(cols)}"
         conn.execute(

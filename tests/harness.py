@@ -17,6 +17,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.database import ReviewStore
+from crawler.items import ReviewItem
 from crawler.normalise.names import name_key, normalise_pseudonym, review_name
 from crawler.normalise.subject_key import key_for
 from crawler.normalise.vocabulary import KINDS
@@ -78,6 +79,8 @@ def store_items(items, db_path: Path) -> ReviewStore:
     store = ReviewStore(db_path)
     pipelines = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
     for item in items:
+        if not isinstance(item, ReviewItem):
+            continue  # bookkeeping (pages parsed, documents checked), not a review
         try:
             for pipeline in pipelines:
                 item = pipeline.process_item(item)

@@ -127,3 +127,52 @@ def test_a_listing_that_changes_the_next_day_is_read_again(tmp_path, regime):
         assert names() == ["Child A", "Child B", "Child C"]
     finally:
         site.close()
+
+
+def test_an_unchanged_page_is_not_read_again_but_its_reviews_are_seen(tmp_path):
+    site = Site("max-age").serve()
+    db = tmp_path / "reviews.db"
+    try:
+        harvest(tmp_path, site)
+        before = {r["id"]: r for r in query(db, "SELECT * FROM review_sources")}
+        reviews_before = {r["id"]: r for r in query(db, "SELECT * FROM reviews")}
+        [parse] = query(db, "SELECT * FROM page_parses")
+        assert parse["url"].endswith("/reviews/") and parse["source"] == "kent-scp"
+        time.sleep(1.1)
+        result = harvest(tmp_path, site)
+        [run] = query(db, "SELECT * FROM harvests ORDER BY id DESC LIMIT 1")
+        assert (run["state"], run["items"], run["new_reviews"], run["updated_reviews"]) == (
+            "ok",
+            2,
+            0,
+            0,
+        )
+        assert "kent-scp" in result.stdout
+        after = {r["id"]: r for r in query(db, "SELECT * FROM review_sources")}
+        assert set(after) == set(before)
+        for sighting_id, row in after.items():
+            assert row["last_seen"] > before[sighting_id]["last_seen"]  # seen again
+            assert row["fields"] == before[sighting_id]["fields"]  # not re-saved
+        for review_id, row in {r["id"]: r for r in query(db, "SELECT * FROM reviews")}.items():
+            assert row["updated"] == reviews_before[review_id]["updated"]
+            assert row["last_seen"] > reviews_before[review_id]["last_seen"]
+        # a change is read in full again
+        site.change(["Child A", "Child B", "Child C"])
+        harvest(tmp_path, site)
+        assert len(query(db, "SELECT * FROM reviews")) == 3
+    finally:
+        site.close()
+
+
+def test_a_page_digest_changes_with_the_code_or_the_hints():
+    from crawler import pagecache
+
+    body = b"<html>same</html>"
+    first = pagecache.page_digest(body, {"scope": "main"})
+    assert first == pagecache.page_digest(body, {"scope": "main"})
+    assert first != pagecache.page_digest(body, {"scope": "article"})
+    assert first != pagecache.page_digest(body + b" ", {"scope": "main"})
+    import unittest.mock
+
+    with unittest.mock.patch.object(pagecache, "code_version", lambda: "another-release"):
+        assert pagecache.page_digest(body, {"scope": "main"}) != first

@@ -27,7 +27,7 @@ from scrapy.utils.defer import ensure_awaitable
 
 from ..archivestore import WITHHELD_REVIEW_STATUSES, archive_path
 from ..database import ReviewStore, utc_now
-from ..items import DocumentCheck
+from ..items import ReviewItem
 from ..reporttext import CONTENT_TYPES, extract, front_page_facts
 
 DEFAULT_MAXSIZE = 50 * 1024 * 1024
@@ -111,7 +111,7 @@ class ArchivePipeline(FilesPipeline):
     # -- what to download ------------------------------------------------------------------
 
     def get_media_requests(self, item, info):
-        if isinstance(item, DocumentCheck):
+        if not isinstance(item, ReviewItem):
             return []
         adapter = ItemAdapter(item)
         if adapter.get("status") in WITHHELD_REVIEW_STATUSES:  # at once, not at the end

@@ -7,7 +7,7 @@ from collections import defaultdict
 from itemadapter import ItemAdapter
 
 from ..database import ReviewStore, utc_now
-from ..items import DocumentCheck
+from ..items import DocumentCheck, PageParsed, PageUnchanged
 from ..normalise.areas import resolve_area, same_place
 
 
@@ -28,6 +28,8 @@ class StorePipeline:
         self.stats = stats
         self.store: ReviewStore | None = None
         self.review_ids: dict[str, set[str]] = defaultdict(set)
+        self.unchanged: list[tuple[str, str]] = []
+        self.failed_pages: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -39,7 +41,18 @@ class StorePipeline:
     def open_spider(self, spider=None):
         self.store = ReviewStore(self.db_path)
 
+    def _touch(self) -> None:
+        """Pages unchanged since their last good parse: their sightings are seen, in one write."""
+        if self.unchanged and self.store:
+            self.store.touch_pages(self.unchanged, self.seen_at)
+            for source, _ in self.unchanged:
+                self.review_ids[source]  # counted at the end, with the pages read in full
+            if self.stats:
+                self.stats.inc_value("scr/pages_unchanged", len(self.unchanged))
+        self.unchanged = []
+
     def close_spider(self, spider=None):
+        self._touch()
         if self.stats and self.store:
             for source in self.review_ids:
                 # Counted at the end: a review's id can change while later items regroup it.
@@ -53,6 +66,16 @@ class StorePipeline:
             self.store.close()
 
     def process_item(self, item, spider=None):
+        if isinstance(item, PageUnchanged):
+            self.unchanged.append((item["source"], item["url"]))
+            if len(self.unchanged) >= 200:
+                self._touch()
+            return item
+        if isinstance(item, PageParsed):
+            if item["url"] not in self.failed_pages:
+                self.store.record_parse(item["url"], item["source"], item["sha256"],
+                                        item["follow"], self.seen_at)  # fmt: skip
+            return item
         if isinstance(item, DocumentCheck):
             self.store.set_document_status(item["url"], item["status"], self.seen_at)
             changed = item["status"] == "available" and self.store.document_changed(
@@ -65,12 +88,16 @@ class StorePipeline:
             return item
         adapter = ItemAdapter(item)
         source = adapter["source"]
-        result = self.store.save_review(
-            dict(adapter.items()),
-            source=source,
-            source_kind=source_kind_for(adapter),
-            seen_at=self.seen_at,
-        )
+        try:
+            result = self.store.save_review(
+                dict(adapter.items()),
+                source=source,
+                source_kind=source_kind_for(adapter),
+                seen_at=self.seen_at,
+            )
+        except Exception:
+            self.failed_pages.add(adapter.get("source_url"))  # read it in full next time
+            raise
         self.review_ids[source].add(result.review_id)
         if self.stats:
             self.stats.inc_value(f"scr/source/{source}/{result.outcome}")
