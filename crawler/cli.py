@@ -14,7 +14,7 @@ DEFAULT_DB = "data/reviews.db"
 ROOT = Path(__file__).resolve().parents[1]
 
 HARVEST_HEADER = ["source", "state", "requests", "responses", "reviews", "new", "updated",
-                  "no subject", "errors"]  # fmt: skip
+                  "no subject", "archived", "docs checked", "errors"]  # fmt: skip
 # Datasette's own facet suggestions cost seconds on a large table; staff facet on /search.
 # Datasette settings for `scr serve` (bench/scale.py times pages with the same ones).
 SERVE_SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 200}
@@ -160,6 +160,8 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
                 row["new_reviews"],
                 row["updated_reviews"],
                 row["no_subject"] or 0,
+                row["archived"] or 0,
+                row["documents_checked"] or 0,
                 row["error_count"],
             ]
         )

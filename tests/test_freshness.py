@@ -176,3 +176,33 @@ def test_a_page_digest_changes_with_the_code_or_the_hints():
 
     with unittest.mock.patch.object(pagecache, "code_version", lambda: "another-release"):
         assert pagecache.page_digest(body, {"scope": "main"}) != first
+
+
+def test_document_rechecks_are_spread_across_the_week_in_a_stable_order():
+    from datetime import UTC, datetime, timedelta
+    from itertools import pairwise
+
+    from crawler.spiders.base import due_for_check
+
+    urls = [f"https://example.org/reports/{n}.pdf" for n in range(7000)]
+    checked: dict[str, str | None] = dict.fromkeys(urls)
+    history: dict[str, list[int]] = {u: [] for u in urls}
+    counts = []
+    start = datetime(2026, 1, 1, 6, tzinfo=UTC)
+    for day in range(28):
+        now = start + timedelta(days=day)
+        due = due_for_check([(u, checked[u]) for u in urls], now, 7, limit=100_000)
+        for url in due:
+            checked[url] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+            history[url].append(day)
+        counts.append(len(due))
+    assert counts[0] == 7000  # never checked: at once
+    assert all(900 <= n <= 1100 for n in counts[7:]), counts  # then about a seventh a day
+    for days in history.values():
+        gaps = {b - a for a, b in pairwise(days[1:])}
+        assert gaps <= {7}  # the same weekday each week, once settled
+        assert max(b - a for a, b in pairwise(days)) <= 13
+    # a document's day is its own: the same on another run of the same day
+    now = start + timedelta(days=30)
+    rows = [(u, checked[u]) for u in urls]
+    assert due_for_check(rows, now, 7, limit=100_000) == due_for_check(rows, now, 7, limit=100_000)

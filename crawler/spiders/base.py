@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +23,27 @@ _PLAIN_WORDS = {
     "DNSLookupError": "no such host",
     "ConnectionLost": "the connection was lost",
 }
+
+
+def due_for_check(rows, now: datetime, days: int = 7, limit: int = 200) -> list[str]:
+    """The documents to re-check today, of ``rows`` (url, checked).
+
+    Never checked: at once. Otherwise each document has its own day of the cycle, from a
+    stable hash of its URL, so a daily harvest re-checks about 1/``days`` of them, the same
+    ones each week, and no run carries them all. One not checked for two cycles (its day was
+    missed) is checked at the next run. Never one checked less than a cycle ago, less a day."""
+    today = now.date().toordinal() % days
+    recent = (now - timedelta(days=days - 1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    overdue = (now - timedelta(days=2 * days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    due = []
+    for url, checked in rows:
+        if not checked:
+            due.append((0, "", url))
+        elif checked < overdue:
+            due.append((1, checked, url))
+        elif checked < recent and zlib.crc32(url.encode()) % days == today:
+            due.append((2, checked, url))
+    return [url for _, _, url in sorted(due)[:limit]]
 
 
 class ReviewSpider(scrapy.Spider):
@@ -89,20 +111,14 @@ class ReviewSpider(scrapy.Spider):
             conn.close()
 
     def document_checks(self, source: str):
-        """HEAD requests re-checking the documents ``source`` listed, each at most once in
-        ``SCR_DOCUMENT_RECHECK_DAYS``: a 404 or 410 marks a document gone (never deleted)."""
+        """HEAD requests re-checking the documents ``source`` listed: a 404 or 410 marks a
+        document gone (never deleted). See ``due_for_check`` for which, and when."""
         settings = getattr(self, "settings", None)
         if settings is None or not settings.getbool("SCR_CHECK_DOCUMENTS"):
             return
         days = settings.getint("SCR_DOCUMENT_RECHECK_DAYS", 7)
-        before = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        due = self.read_db(
-            "SELECT url FROM documents WHERE source = ? AND (checked IS NULL OR checked < ?) "
-            "ORDER BY checked IS NOT NULL, checked LIMIT 200",
-            source,
-            before,
-        )
-        for (url,) in due:
+        rows = self.read_db("SELECT url, checked FROM documents WHERE source = ?", source)
+        for url in due_for_check(rows, datetime.now(UTC), days):
             yield scrapy.Request(
                 url,
                 method="HEAD",
