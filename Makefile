@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/national.py
 
 # Per-source and overall extraction accuracy, leave-one-site-out, and per-feature coverage.
 accuracy: install

@@ -174,8 +174,9 @@ def main() -> None:
     per_site = 2 + DETAILS  # robots.txt, the listing, the review pages
     bound = (per_site - 1) * delay + per_site * LATENCY
     naive = args.sites * per_site * (delay + LATENCY)
+    jitter = project.DOWNLOAD_DELAY_JITTER
     print(f"{args.sites} sites x {per_site} requests, {LATENCY * 1000:.0f} ms latency,"
-          f" DOWNLOAD_DELAY {delay:g} s (jitter +-50%)")  # fmt: skip
+          f" DOWNLOAD_DELAY {delay:g} s (jitter +-{jitter:.0%})")  # fmt: skip
     print(f"politeness bound {bound:.1f} s; a naive loop with the same delay {naive:.0f} s")
     try:
         with tempfile.TemporaryDirectory() as tmp:

@@ -206,3 +206,40 @@ def test_document_rechecks_are_spread_across_the_week_in_a_stable_order():
     now = start + timedelta(days=30)
     rows = [(u, checked[u]) for u in urls]
     assert due_for_check(rows, now, 7, limit=100_000) == due_for_check(rows, now, 7, limit=100_000)
+
+
+def test_the_cache_keeps_one_row_per_page_and_a_304_rewrites_only_headers(tmp_path):
+    from types import SimpleNamespace
+
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.settings import Settings
+    from scrapy.utils.request import RequestFingerprinter
+
+    from crawler.cache import SqliteCacheStorage
+
+    settings = Settings({"HTTPCACHE_DIR": str(tmp_path), "HTTPCACHE_EXPIRATION_SECS": 0})
+    spider = SimpleNamespace(crawler=SimpleNamespace(request_fingerprinter=RequestFingerprinter()))
+    storage = SqliteCacheStorage(settings)
+    storage.open_spider(spider)
+    request = Request("https://example.org/reviews/")
+    body = b"<html><body>Child A</body></html>"
+    storage.store_response(
+        spider, request, HtmlResponse(request.url, body=body, headers={"ETag": '"v1"'})
+    )
+    cached = storage.retrieve_response(spider, request)
+    assert (cached.body, cached.headers[b"ETag"]) == (body, b'"v1"')
+    # a 304 freshened it: Scrapy stores the cached response again, flagged "cached"
+    freshened = HtmlResponse(
+        request.url, body=body, headers={"ETag": '"v1"', "Date": "now"}, flags=["cached"]
+    )
+    storage.conn.execute("UPDATE responses SET body = ? WHERE 1", (b"sentinel",))
+    storage.store_response(spider, request, freshened)
+    again = storage.retrieve_response(spider, request)
+    assert again.body == b"sentinel"  # the body was not written again
+    assert again.headers[b"Date"] == b"now"
+    storage.close_spider(spider)
+    import sqlite3 as sqlite
+
+    conn = sqlite.connect(tmp_path / "cache.db")
+    assert conn.execute("SELECT count(*) FROM responses").fetchone()[0] == 1
+    conn.close()
