@@ -153,6 +153,37 @@ def _spoken(iso: str | None) -> str | None:
     return parts[0]
 
 
+_SHARED: dict[str, list] = {}  # resolved path -> [store, users]
+
+
+def shared_store(path: str | Path) -> ReviewStore:
+    """The one connection every writer of a harvest process uses (each spider's pipelines and
+    health recorder): their batched writes then never wait on each other's lock. Give it back
+    with ``release_store``."""
+    key = str(Path(path).resolve())
+    if key not in _SHARED:
+        _SHARED[key] = [ReviewStore(path), 0]
+    _SHARED[key][1] += 1
+    return _SHARED[key][0]
+
+
+def release_store(store: ReviewStore) -> None:
+    """One user is done; the last one commits what is pending and closes the connection."""
+    key = str(store.path.resolve())
+    entry = _SHARED.get(key)
+    if entry is None or entry[0] is not store:
+        store.commit_batch()
+        store.close()
+        return
+    entry[1] -= 1
+    if entry[1] <= 0:
+        del _SHARED[key]
+        store.commit_batch()
+        store.close()
+    else:
+        store.commit_batch()
+
+
 class ReviewStore(ArchiveRecords, PageRecords):
     """All reads and writes of the review database."""
 
@@ -217,6 +248,21 @@ class ReviewStore(ArchiveRecords, PageRecords):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing. Inside a batch (``begin_batch``) a savepoint: a failed write is
+        undone alone, and the batch's commit makes the rest durable."""
+        if self.conn.in_transaction:
+            self._savepoints = getattr(self, "_savepoints", 0) + 1
+            name = f"sp{self._savepoints}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -224,6 +270,16 @@ class ReviewStore(ArchiveRecords, PageRecords):
             self.conn.execute("ROLLBACK")
             raise
         else:
+            self.conn.execute("COMMIT")
+
+    def begin_batch(self) -> None:
+        """Hold the next writes in one transaction until ``commit_batch`` (a harvest commits
+        once per page, not once per review)."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit_batch(self) -> None:
+        if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
     # -- reviews ------------------------------------------------------------------------------

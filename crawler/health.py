@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from scrapy import signals
 
-from .database import ReviewStore, utc_now
+from .database import release_store, shared_store, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class HarvestRecorder:
     def spider_closed(self, spider, reason):
         settings = self.crawler.settings
         stats = self.crawler.stats
-        store = ReviewStore(settings.get("SCR_DB_PATH"))
+        store = shared_store(settings.get("SCR_DB_PATH"))
         started = settings.get("SCR_RUN_STARTED") or utc_now()
         finished = utc_now()
         try:
@@ -184,7 +184,7 @@ class HarvestRecorder:
                     pages = run.pages_ok if run.listing_failed else None
                     store.mark_unlisted(source, started, finished[:10], pages=pages)
         finally:
-            store.close()
+            release_store(store)
 
     def _update_source(self, store, spider, source, state, run, reviews, typical, finished):
         existing = store.get_source(source)

@@ -26,7 +26,7 @@ from scrapy.pipelines.files import FilesPipeline, FSFilesStore
 from scrapy.utils.defer import ensure_awaitable
 
 from ..archivestore import WITHHELD_REVIEW_STATUSES, archive_path
-from ..database import ReviewStore, utc_now
+from ..database import release_store, shared_store, utc_now
 from ..items import ReviewItem
 from ..reporttext import CONTENT_TYPES, extract, front_page_facts
 
@@ -101,12 +101,14 @@ class ArchivePipeline(FilesPipeline):
         super().open_spider()
         if isinstance(self.store, AtomicFilesStore):
             self.store.clear_leftovers()
-        self.db = ReviewStore(self.db_path)
+        # The harvest's shared connection: the store pipeline's batched writes and these never
+        # wait for each other's lock (both run on the crawl's one thread).
+        self.db = shared_store(self.db_path)
         self.db.withhold(self.local_dir, self.keep_withheld)
 
     def close_spider(self, spider=None):
         self.db.withhold(self.local_dir, self.keep_withheld)
-        self.db.close()
+        release_store(self.db)
 
     # -- what to download ------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from itemadapter import ItemAdapter
 
-from ..database import ReviewStore, utc_now
+from ..database import ReviewStore, release_store, shared_store, utc_now
 from ..items import DocumentCheck, PageParsed, PageUnchanged
 from ..normalise.areas import resolve_area, same_place
 
@@ -22,6 +22,8 @@ def source_kind_for(adapter: ItemAdapter) -> str:
 
 
 class StorePipeline:
+    BATCH = 50
+
     def __init__(self, db_path: str, seen_at: str, stats=None):
         self.db_path = db_path
         self.seen_at = seen_at
@@ -29,6 +31,7 @@ class StorePipeline:
         self.store: ReviewStore | None = None
         self.review_ids: dict[str, set[str]] = defaultdict(set)
         self.unchanged: list[tuple[str, str]] = []
+        self.pending = 0
         self.failed_pages: set[str] = set()
 
     @classmethod
@@ -39,7 +42,7 @@ class StorePipeline:
         )
 
     def open_spider(self, spider=None):
-        self.store = ReviewStore(self.db_path)
+        self.store = shared_store(self.db_path)
 
     def _touch(self) -> None:
         """Pages unchanged since their last good parse: their sightings are seen, in one write."""
@@ -53,6 +56,8 @@ class StorePipeline:
 
     def close_spider(self, spider=None):
         self._touch()
+        if self.store:
+            self.store.commit_batch()
         if self.stats and self.store:
             for source in self.review_ids:
                 # Counted at the end: a review's id can change while later items regroup it.
@@ -63,9 +68,21 @@ class StorePipeline:
                 ).fetchone()[0]
                 self.stats.set_value(f"scr/source/{source}/reviews", seen)
         if self.store:
-            self.store.close()
+            release_store(self.store)
 
     def process_item(self, item, spider=None):
+        """Writes are committed once per page (at its PageParsed or PageUnchanged), or every
+        BATCH items, and at the end."""
+        self.store.begin_batch()
+        self.pending += 1
+        try:
+            return self._process(item)
+        finally:
+            if self.pending >= self.BATCH or isinstance(item, (PageParsed, PageUnchanged)):
+                self.store.commit_batch()
+                self.pending = 0
+
+    def _process(self, item):
         if isinstance(item, PageUnchanged):
             self.unchanged.append((item["source"], item["url"]))
             if len(self.unchanged) >= 200:
