@@ -51,4 +51,4 @@ accuracy: install
 	$(BIN)/python bench/accuracy.py --loso --rules
 
 clean:
-	rm -rf $(VENV) data/reviews.db data/reviews.db-* data/httpcache
+	rm -rf $(VENV) data/reviews.db data/reviews.db-* data/httpcache data/archive
