@@ -156,3 +156,21 @@ def test_a_withheld_review_is_never_searched_served_or_linked(gone):
     assert f"/archive/{SHA_A}" not in get(db, f"/reviews/reviews/{review_id}").text
     assert f"/archive/{SHA_A}" not in get(db, "/feed.rss").text
     assert f"/archive/{SHA_A}" not in get(db, "/digest/2023-03").text
+
+
+def test_a_review_no_longer_published_links_its_archived_copies(site, tmp_path):
+    db = tmp_path / "reviews.db"
+    source = sqlite3.connect(site)
+    source.backup(target := sqlite3.connect(db))
+    source.close()
+    [row] = query(site, "SELECT review_id FROM documents WHERE url LIKE '%child-a-report.pdf'")
+    target.execute(
+        "UPDATE reviews SET status = 'no_longer_published' WHERE id = ?", (row["review_id"],)
+    )
+    target.commit()
+    target.close()
+    (tmp_path / "archive").symlink_to(site.parent / "archive")
+    html = get(db, f"/reviews/reviews/{row['review_id']}").text
+    assert f'<a href="/archive/{SHA_A}.pdf" rel="noopener nofollow">Report</a>' in html
+    assert "archived copy; the publisher no longer publishes this report" in html
+    assert served_status(db, f"/archive/{SHA_A}.pdf") == 200
