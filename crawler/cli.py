@@ -114,7 +114,7 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
     Exits 0 when every source succeeded, 1 when any failed or looks suspect (the others are
     still stored), and 3 when another harvest holds the database.
     """
-    from .harvest import run_harvest
+    from .harvest import HarvestBroken, run_harvest
 
     def progress(message: str) -> None:
         if not quiet:
@@ -147,6 +147,9 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
     except HarvestLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    except HarvestBroken as exc:
+        click.echo(f"Error: the harvest did not run: {exc}", err=True)
+        sys.exit(EXIT_PARTIAL)
     table = []
     for row in rows:
         responses = json.loads(row["responses"] or "{}")

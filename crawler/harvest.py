@@ -22,6 +22,10 @@ SPIDERS = {
 }
 
 
+class HarvestBroken(RuntimeError):
+    """A spider could not start at all: nothing was harvested for its sources."""
+
+
 @dataclass
 class Plan:
     spider_path: str
@@ -128,9 +132,15 @@ def run_harvest(
             settings.set(key, value)
         settings.set("LOG_INSTALL_ROOT_HANDLER", False)
         process = CrawlerProcess(settings)
+        broken: list[str] = []
         for plan in plans:
-            process.crawl(plan.spider, **plan.kwargs)
+            outcome = process.crawl(plan.spider, **plan.kwargs)
+            outcome.addErrback(lambda failure, name=plan.spider_path: broken.append(
+                f"{name.rsplit('.', 1)[1]} could not run: {failure.getErrorMessage()}"
+            ))  # fmt: skip
         process.start()
+        if broken:  # a crawler that never started (a bad setting, a missing component)
+            raise HarvestBroken("; ".join(broken))
         store = ReviewStore(db_path)
         try:
             rows = store.conn.execute(

@@ -226,3 +226,15 @@ def test_explain_says_what_is_missing(tmp_path):
     unsaved = run_scr("explain", "croydon-scp", "--snapshot", str(tmp_path))
     assert unsaved.returncode == 1
     assert "no saved copy of croydon-scp's pages" in unsaved.stderr
+
+
+def test_a_harvest_whose_spider_cannot_start_says_so_and_fails(tmp_path):
+    result = run_scr(
+        "harvest", "--snapshot", str(SNAPSHOT), "--db", str(tmp_path / "reviews.db"), "-q",
+        "north-tyneside-scp", "-s", 'ITEM_PIPELINES={"crawler.pipelines.nothere.Missing": 100}',
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: the harvest did not run: PartnershipSpider could not run:"
+        " No module named 'crawler.pipelines.nothere'"
+    )
