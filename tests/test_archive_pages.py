@@ -174,3 +174,12 @@ def test_a_review_no_longer_published_links_its_archived_copies(site, tmp_path):
     assert f'<a href="/archive/{SHA_A}.pdf" rel="noopener nofollow">Report</a>' in html
     assert "archived copy; the publisher no longer publishes this report" in html
     assert served_status(db, f"/archive/{SHA_A}.pdf") == 200
+
+
+def test_an_empty_catalogue_search_points_to_the_report_text(site):
+    html = get(site, "/search?q=curiosity+bruising").text
+    assert "No reviews match in the catalogue." in html
+    assert (
+        '<a href="/search?q=curiosity+bruising&amp;in=text">1 page of archived reports</a> contains these words.'
+        in html
+    )
