@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from .archivestore import ArchiveRecords
 from .matching import REPORT_KINDS, Sighting, groups, summary_words
 from .migrations import HARVEST_COLUMNS, SCHEMA_VERSION, SOURCE_COLUMNS, migrate
@@ -193,11 +191,18 @@ class ReviewStore(ArchiveRecords, PageRecords):
         conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         conn.row_factory = sqlite3.Row
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA busy_timeout=30000")
         self.migrate()
+
+    @property
+    def db(self):
+        """The connection as a ``sqlite_utils.Database``, for scripting and ad-hoc queries
+        (imported on first use: a harvest's start-up does not pay for it)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         self.conn.close()
