@@ -11,7 +11,8 @@ from pathlib import Path
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..items import DocumentCheck
+from ..items import DocumentCheck, PageParsed, PageUnchanged
+from ..pagecache import follow_record, page_digest
 
 # What some failures mean, when Twisted gives no message of its own.
 _PLAIN_WORDS = {
@@ -83,6 +84,45 @@ class ReviewSpider(scrapy.Spider):
         recorder = self.recorder
         if recorder and source:
             recorder.note_error(source, message, "listing" if request.meta.get("listing") else None)
+
+    # -- pages read before (crawler.pagecache) ------------------------------------------------
+
+    def parsed_pages(self) -> dict[str, tuple[str, str]]:
+        """The digest and follow-ups of every page of this spider's sources read before."""
+        if not hasattr(self, "_parsed"):
+            self._parsed = {}
+            settings = getattr(self, "settings", None)
+            if settings is not None and settings.getbool("SCR_SKIP_UNCHANGED", True):
+                wanted = set(self.source_ids)
+                for url, source, sha, follow in self.read_db(
+                    "SELECT url, source, sha256, follow FROM page_parses"
+                ):
+                    if source in wanted:
+                        self._parsed[url] = (sha, follow)
+        return self._parsed
+
+    def read_once(self, response, source: str, hints: dict | None, parse):
+        """``parse()``'s output for this page, unless the page is what its last good parse
+        read: then only a PageUnchanged, and the requests it led to (``self.replay``)."""
+        digest = page_digest(response.body, hints)
+        previous = self.parsed_pages().get(response.url)
+        if previous is not None and previous[0] == digest:
+            yield PageUnchanged(url=response.url, source=source)
+            for follow in json.loads(previous[1] or "[]"):
+                request = self.replay(follow, source)
+                if request is not None:
+                    yield request
+            return
+        follows = []
+        for output in parse():
+            if isinstance(output, scrapy.Request):
+                follows.append(follow_record(output))
+            yield output
+        yield PageParsed(url=response.url, source=source, sha256=digest, follow=json.dumps(follows))
+
+    def replay(self, follow: dict, source: str):
+        """The request a recorded follow-up stands for (see ``crawler.pagecache``)."""
+        raise NotImplementedError
 
     @property
     def recorder(self):

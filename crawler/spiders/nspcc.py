@@ -78,6 +78,12 @@ class NspccSpider(ReviewSpider):
             yield self.page(url, self.parse, source="nspcc", listing=True)
 
     def parse(self, response):
+        return self.read_once(response, "nspcc", None, lambda: self._parse(response))
+
+    def replay(self, follow: dict, source: str):
+        return self.page(follow["url"], self.parse, source="nspcc", **follow["meta"])
+
+    def _parse(self, response):
         if not isinstance(response, TextResponse):
             return
         blocks = linearise(response.text, response.url)

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import scrapy
 from scrapy.http import TextResponse
 
 from ..extract.extractor import Source as PageSource
@@ -15,8 +14,7 @@ from ..extract.feeds import announces_review, read_feed
 from ..extract.links import feed_links, next_pages, site_links
 from ..extract.page import parse_html
 from ..extract.review import Review
-from ..items import PageParsed, PageUnchanged, ReviewItem
-from ..pagecache import follow_record, page_digest
+from ..items import ReviewItem
 from ..registry import Source, load_registry
 from ..replay import snapshot_path
 from .base import ReviewSpider
@@ -137,46 +135,16 @@ class PartnershipSpider(ReviewSpider):
             for request in self.document_checks(source.id):
                 yield request
 
-    def parsed_pages(self) -> dict[str, tuple[str, str]]:
-        """The digest and follow-ups of every page of these sources read before."""
-        if not hasattr(self, "_parsed"):
-            self._parsed = {}
-            skip = getattr(self, "settings", None) is not None and self.settings.getbool(
-                "SCR_SKIP_UNCHANGED", True
-            )
-            if skip:
-                wanted = set(self.by_id)
-                for url, source, sha, follow in self.read_db(
-                    "SELECT url, source, sha256, follow FROM page_parses"
-                ):
-                    if source in wanted:
-                        self._parsed[url] = (sha, follow)
-        return self._parsed
-
     def parse_page(self, response):
         source = self.by_id[response.meta["source"]]
-        digest = page_digest(response.body, source.hints)
-        previous = self.parsed_pages().get(response.url)
-        if previous is not None and previous[0] == digest:
-            yield PageUnchanged(url=response.url, source=source.id)
-            for follow in json.loads(previous[1] or "[]"):
-                if follow["kind"] == "feed":
-                    request = self.feed(source, follow["url"])
-                else:
-                    request = self.page(
-                        follow["url"], self.parse_page, source=source.id, **follow["meta"]
-                    )
-                if request is not None:
-                    yield request
-            return
-        follows = []
-        for output in self._parse_page(response, source):
-            if isinstance(output, scrapy.Request):
-                follows.append(follow_record(output))
-            yield output
-        yield PageParsed(
-            url=response.url, source=source.id, sha256=digest, follow=json.dumps(follows)
+        return self.read_once(
+            response, source.id, source.hints, lambda: self._parse_page(response, source)
         )
+
+    def replay(self, follow: dict, source: str):
+        if follow["kind"] == "feed":
+            return self.feed(self.by_id[source], follow["url"])
+        return self.page(follow["url"], self.parse_page, source=source, **follow["meta"])
 
     def _parse_page(self, response, source):
         if not isinstance(response, TextResponse):
