@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import re
 import sqlite3
@@ -38,7 +39,7 @@ def sentences() -> list[str]:
         subprocess.run(
             [sys.executable, "-m", "crawler.cli", "harvest", "--snapshot",
              str(ROOT / "data" / "snapshot"), "--db", str(db), "-q"],
-            cwd=ROOT, check=True, capture_output=True, env={"SCR_ARCHIVE": "0", "PATH": ""},
+            cwd=ROOT, check=True, capture_output=True, env={**os.environ, "SCR_ARCHIVE": "0"},
         )  # fmt: skip
         conn = sqlite3.connect(db)
         found = []

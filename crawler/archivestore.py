@@ -14,6 +14,13 @@ from pathlib import Path
 # archived copies and text are never served, fed, exported or searched.
 WITHHELD_REVIEW_STATUSES = ("unpublished",)
 FINAL = ("archived", "too_large", "not_a_document", "withheld")
+# The documents whose archived copy and text may be served, fed, exported or searched
+# (``d``: documents, ``r``: its review).
+PUBLIC_COPY = (
+    "d.archive_status = 'archived' AND coalesce(r.status, '') NOT IN ("
+    + ", ".join(f"'{status}'" for status in WITHHELD_REVIEW_STATUSES)
+    + ")"
+)
 MAX_BACKOFF_DAYS = 30
 
 
@@ -23,9 +30,14 @@ def retry_after(attempts: int, now: datetime) -> str:
     return (now + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def archive_path(sha256: str, kind: str) -> str:
+def extension_of(content_type: str | None) -> str:
+    """An archived file's extension: every archived file is a PDF or a Word (DOCX) file."""
+    return "pdf" if content_type == "application/pdf" else "docx"
+
+
+def archive_path(sha256: str, extension: str) -> str:
     """Where a file lives in the archive: ``<aa>/<sha256>.<ext>``."""
-    return f"{sha256[:2]}/{sha256}.{kind}"
+    return f"{sha256[:2]}/{sha256}.{extension}"
 
 
 class ArchiveRecords:
@@ -188,10 +200,8 @@ class ArchiveRecords:
     def public_copy(self, sha256: str):
         """A document row that may be served with this file (archived, of a review that is
         not withheld), or None."""
-        marks = ",".join("?" * len(WITHHELD_REVIEW_STATUSES))
         return self.conn.execute(
-            f"SELECT d.* FROM documents d JOIN reviews r ON r.id = d.review_id"
-            f" WHERE d.sha256 = ? AND d.archive_status = 'archived'"
-            f" AND coalesce(r.status, '') NOT IN ({marks}) LIMIT 1",
-            (sha256, *WITHHELD_REVIEW_STATUSES),
+            "SELECT d.* FROM documents d JOIN reviews r ON r.id = d.review_id"
+            f" WHERE d.sha256 = ? AND {PUBLIC_COPY} LIMIT 1",
+            (sha256,),
         ).fetchone()

@@ -16,12 +16,11 @@ the body it holds is the same.
 
 from __future__ import annotations
 
-import pickle
 import sqlite3
 from pathlib import Path
 from time import time
 
-from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
+from scrapy.extensions.httpcache import RFC2616Policy
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 from w3lib.http import headers_dict_to_raw, headers_raw_to_dict
@@ -31,28 +30,6 @@ class RevalidatingPolicy(RFC2616Policy):
     def is_cached_response_fresh(self, cachedresponse, request) -> bool:
         self._set_conditional_validators(request, cachedresponse)
         return False
-
-
-class RevalidatedStorage(FilesystemCacheStorage):
-    def store_response(self, spider, request, response) -> None:
-        if "cached" not in response.flags:
-            return super().store_response(spider, request, response)
-        # A 304 freshened the cached response: new timestamp and headers, same body.
-        rpath = Path(self._get_request_path(spider, request))
-        if not (rpath / "response_body").exists():
-            return super().store_response(spider, request, response)
-        metadata = {
-            "url": request.url,
-            "method": request.method,
-            "status": response.status,
-            "response_url": response.url,
-            "timestamp": time(),
-        }
-        with self._open(rpath / "pickled_meta", "wb") as f:
-            pickle.dump(metadata, f, protocol=4)
-        with self._open(rpath / "response_headers", "wb") as f:
-            f.write(headers_dict_to_raw(response.headers))
-        return None
 
 
 class SqliteCacheStorage:

@@ -17,24 +17,27 @@ class PageRecords:
         """Pages read again with nothing changed: their sightings, the reviews they belong to
         and the documents they list are seen now. One transaction for all of them."""
         with self.transaction():
-            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (source TEXT, url TEXT)")
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
             self.conn.execute("DELETE FROM touched")
-            self.conn.executemany("INSERT INTO touched VALUES (?, ?)", pages)
-            ids = (
-                "SELECT rs.id FROM review_sources rs JOIN touched t"
-                " ON t.source = rs.source AND t.url = rs.url"
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO touched SELECT id FROM review_sources"
+                " WHERE source = ? AND url = ?",
+                pages,
             )
             count = self.conn.execute(
-                f"UPDATE review_sources SET last_seen = ? WHERE id IN ({ids})", (seen_at,)
+                "UPDATE review_sources SET last_seen = ? WHERE id IN (SELECT id FROM touched)",
+                (seen_at,),
             ).rowcount
             self.conn.execute(
                 "UPDATE reviews SET last_seen = ? WHERE id IN (SELECT review_id FROM"
-                f" review_sources WHERE id IN ({ids})) AND coalesce(last_seen, '') < ?",
+                " review_sources WHERE id IN (SELECT id FROM touched))"
+                " AND coalesce(last_seen, '') < ?",
                 (seen_at, seen_at),
             )
             self.conn.execute(
                 "UPDATE documents SET last_seen = ? WHERE url IN (SELECT url FROM"
-                f" sighting_documents WHERE sighting_id IN ({ids})) AND coalesce(last_seen, '') < ?",
+                " sighting_documents WHERE sighting_id IN (SELECT id FROM touched))"
+                " AND coalesce(last_seen, '') < ?",
                 (seen_at, seen_at),
             )
         return count

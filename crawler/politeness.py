@@ -23,6 +23,12 @@ from scrapy.exceptions import IgnoreRequest
 logger = logging.getLogger(__name__)
 
 
+def header_text(response, name: bytes) -> str | None:
+    """A response header as text (HTTP headers are Latin-1), or None when it is absent."""
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
 def retry_after_seconds(value: bytes | str | None) -> float | None:
     """Seconds to wait from a Retry-After header (seconds, or an HTTP date); None if unusable."""
     if not value:

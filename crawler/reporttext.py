@@ -20,8 +20,7 @@ from .normalise.review_types import review_type_from_words
 MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 200  # compressed-to-expanded; real Word files stay far below this
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-EXTENSIONS = {"pdf": "pdf", "docx": "docx"}
-CONTENT_TYPES = {"pdf": "application/pdf", "docx": DOCX_TYPE}
+CONTENT_TYPES = {"pdf": "application/pdf", "docx": DOCX_TYPE}  # the kinds archived, by kind
 # A page with fewer letters than this has no usable text layer.
 MIN_LETTERS = 20
 

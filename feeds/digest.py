@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from crawler.normalise.text import KIND_LABELS
+
 from .archive_links import ARCHIVE_COLUMNS, fallback
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -39,15 +41,7 @@ REVIEW_TYPE_LABELS = {
     "dhr": "Domestic homicide reviews",
     "other": "Other reviews",
 }
-DOCUMENT_LABELS = {
-    "full_report": "Report",
-    "executive_summary": "Executive summary",
-    "learning_brief": "Learning brief",
-    "action_plan": "Action plan",
-    "response": "Response",
-    "committee_report": "Committee report",
-    "other": "Document",
-}
+DOCUMENT_LABELS = KIND_LABELS  # one label per document kind, everywhere
 STATUS_LABELS = {
     "published": "Published",
     "no_longer_published": "Report no longer published",
@@ -333,6 +327,12 @@ def md_escape(text: str | None) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", text)
 
 
+def document_url(doc: dict, site: str) -> str:
+    """A digest document's link in an export: the archived copy on ``site`` when it stands in
+    for a gone original (and the site is known), else the original."""
+    return site + doc["archive"] if doc.get("archive") and site else doc["url"]
+
+
 def _md_url(url: str) -> str:
     for char, code in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
         url = url.replace(char, code)
@@ -388,9 +388,7 @@ def render_markdown(digest: Digest, site_url: str | None = None) -> str:
                     label = md_escape(doc["label"])
                     title = doc.get("title")
                     named = f" – {md_escape(title)}" if title and title != doc["label"] else ""
-                    url = doc["url"]
-                    if doc.get("archive") and site:
-                        url = site + doc["archive"]
+                    url = document_url(doc, site)
                     note = f" ({doc['note']})" if doc.get("note") else ""
                     out.append(f"- [{label}](<{_md_url(url)}>){named}{note}")
             if site:

@@ -8,7 +8,7 @@ import sqlite3
 
 from crawler.normalise.topics import BY_SLUG
 
-from .archive_links import fallback
+from .archive_links import fallback, in_place
 from .digest import REVIEW_TYPE_LABELS
 from .rss import FeedItem, parse_documents, parse_list, parse_pubdate
 from .search import fts_query
@@ -82,11 +82,10 @@ def feed_items(rows: list[dict], link_for, archive_url=None) -> list[FeedItem]:
     for row in rows:
         documents = parse_documents(row.get("documents"))
         if archive_url is not None:
-            for doc in documents:
+            for n, doc in enumerate(documents):
                 path, note = fallback(doc, row.get("status"))
                 if path:
-                    doc["url"] = archive_url(path)
-                    doc["title"] = f"{doc.get('title') or ''} ({note})".strip()
+                    documents[n] = in_place(doc, path, note, archive_url)
         title = row["title"] or row["id"]
         if row.get("published_year"):
             title += f" ({row['published_year']})"

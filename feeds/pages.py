@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import yaml
 from datasette.utils.asgi import NotFound, Response, asgi_send_file
 
+from crawler.archivestore import archive_path
 from crawler.normalise.topics import BY_SLUG, TOPICS
 
 from . import charts, rss
@@ -73,7 +74,9 @@ async def search_page(datasette, request):
     text_result = None
     if text:
         text_result = await db.execute_fn(
-            lambda conn: search_text(conn, text, filters, page if in_text else 1)
+            lambda conn: search_text(
+                conn, text, filters, page if in_text else 1, count_only=not in_text
+            )
         )
     params = {"q": text, **filters, "sort": sort if sort != "relevance" else ""}
     if in_text:
@@ -266,7 +269,7 @@ async def archive_file(datasette, request, send):
     root = archive_root(db)
     if doc is None or root is None:
         raise NotFound("There is no archived copy with that name.")
-    path = root / sha[:2] / f"{sha}.{doc['extension']}"
+    path = root / archive_path(sha, doc["extension"])
     if not path.is_file():
         raise NotFound("The archived copy is not on this server.")
     await asgi_send_file(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from .digest import STATUS_LABELS, Digest, month_name
+from .digest import STATUS_LABELS, Digest, document_url, month_name
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/Library/Fonts"), Path("C:/Windows/Fonts")]  # fmt: skip
@@ -109,8 +109,7 @@ def render_pdf(digest: Digest, site_url: str | None = None) -> bytes:
                 label = doc["label"] + (f": {doc['title']}" if doc.get("title") else "")
                 if doc.get("note"):
                     label += f" ({doc['note']})"
-                url = site + doc["archive"] if doc.get("archive") and site else doc["url"]
-                pdf.multi_cell(0, 4.5, pdf.text_of(label), link=url, new_x="LMARGIN",
+                pdf.multi_cell(0, 4.5, pdf.text_of(label), link=document_url(doc, site), new_x="LMARGIN",
                                new_y="NEXT")  # fmt: skip
                 pdf.set_text_color(0)
             if site:

@@ -13,7 +13,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from . import pages, queries, rss
-from .archive_links import archive_path, fallback
+from .archive_links import copy_path, fallback, in_place
 from .digest import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
@@ -116,7 +116,14 @@ async def digest_rss(datasette, request):
             pubdate=rss.parse_pubdate(review.first_seen),
             description=review.summary,
             categories=review.themes,
-            documents=[_served(doc, absolute, datasette) for doc in review.documents],
+            documents=[
+                in_place(
+                    doc, doc["archive"], doc["note"], lambda p: absolute(datasette.urls.path(p))
+                )
+                if doc.get("archive")
+                else doc
+                for doc in review.documents
+            ],
         )
         for review in digest.reviews
     ]
@@ -128,16 +135,6 @@ async def digest_rss(datasette, request):
         self_url=absolute(request.path),
     )
     return Response(body, content_type="application/rss+xml; charset=utf-8")
-
-
-def _served(doc: dict, absolute, datasette) -> dict:
-    """A digest document as a feed shows it: the archived copy in place of a gone original."""
-    if not doc.get("archive"):
-        return doc
-    title = (
-        f"{doc.get('title') or ''} ({doc['note']})".strip() if doc.get("note") else doc.get("title")
-    )
-    return {**doc, "url": absolute(datasette.urls.path(doc["archive"])), "title": title}
 
 
 @hookimpl
@@ -364,7 +361,7 @@ def _json_obj(value) -> dict:
 def _document_view(doc: dict, review_status: str | None, datasette) -> dict:
     """A document as the review page lists it: its original link, or the archived copy when
     the original is gone; and the archived copy beside it (never a withheld review's)."""
-    archived = archive_path(doc, review_status)
+    archived = copy_path(doc, review_status)
     instead, note = fallback(doc, review_status)
     link = safe_link(doc["url"])
     if instead:

@@ -8,21 +8,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from crawler.archivestore import WITHHELD_REVIEW_STATUSES
+from crawler.archivestore import PUBLIC_COPY, extension_of
 
-from .digest import REVIEW_TYPE_LABELS
+from .digest import DOCUMENT_LABELS, REVIEW_TYPE_LABELS
 from .search import _END, _START, FACET_LIMIT, PAGE_SIZE, _filters, fts_query, snippet_html
-
-EXTENSIONS = {"application/pdf": "pdf"}
-KIND_LABELS = {
-    "full_report": "Report",
-    "executive_summary": "Summary",
-    "learning_brief": "Learning brief",
-    "action_plan": "Action plan",
-    "response": "Response",
-    "committee_report": "Committee report",
-    "other": "Document",
-}
 
 
 @dataclass
@@ -45,13 +34,10 @@ def _public(filters: dict[str, str]) -> tuple[str, list]:
     """The archived files that may be searched and served: of reviews that are not withheld,
     and that meet the search's filters."""
     clauses, params = _filters(filters)
-    marks = ",".join("?" * len(WITHHELD_REVIEW_STATUSES))
-    where = " AND ".join(
-        ["d.archive_status = 'archived'", f"coalesce(r.status, '') NOT IN ({marks})", *clauses]
-    )
+    where = " AND ".join([PUBLIC_COPY, *clauses])
     return (
         f"SELECT d.sha256 FROM documents d JOIN reviews r ON r.id = d.review_id WHERE {where}",
-        [*WITHHELD_REVIEW_STATUSES, *params],
+        params,
     )
 
 
@@ -61,6 +47,7 @@ def search_text(
     filters: dict[str, str] | None = None,
     page: int = 1,
     size: int = PAGE_SIZE,
+    count_only: bool = False,
 ) -> TextResult:
     """Pages of archived reports that contain ``text``, best first.
 
@@ -83,6 +70,9 @@ def search_text(
         everywhere = conn.execute(
             "SELECT count(*) FROM document_pages_fts WHERE document_pages_fts MATCH ?", [query]
         ).fetchone()[0]
+        if count_only and not filters:  # the catalogue tab's count of report-text pages
+            result.count = everywhere
+            return result
         floor = None
         if everywhere > FACET_LIMIT:
             # The FACET_LIMIT most recently archived matching pages (rowid order is free).
@@ -97,6 +87,8 @@ def search_text(
             result.count, result.at_least = FACET_LIMIT, True  # counting them all costs too much
         else:
             result.count = conn.execute(f"SELECT count(*){base}{where}", args).fetchone()[0]
+        if count_only:
+            return result
         if floor is not None:
             where += " AND f.rowid >= ?"
             args.append(floor)
@@ -127,20 +119,12 @@ def describe_many(
     if not hashes:
         return {}
     clauses, params = _filters({k: v for k, v in (filters or {}).items() if v})
-    marks = ",".join("?" * len(WITHHELD_REVIEW_STATUSES))
-    where = " AND ".join(
-        [
-            f"d.sha256 IN ({','.join('?' * len(hashes))})",
-            "d.archive_status = 'archived'",
-            f"coalesce(r.status, '') NOT IN ({marks})",
-            *clauses,
-        ]
-    )
+    where = " AND ".join([f"d.sha256 IN ({','.join('?' * len(hashes))})", PUBLIC_COPY, *clauses])
     rows = conn.execute(
         "SELECT r.id, r.title, r.area, r.published, r.published_year, r.review_type, d.kind,"
         " d.title, d.content_type, d.url, d.status, d.gone_since, d.sha256 FROM documents d"
         f" JOIN reviews r ON r.id = d.review_id WHERE {where} ORDER BY d.first_seen DESC, d.url DESC",
-        [*hashes, *WITHHELD_REVIEW_STATUSES, *params],
+        [*hashes, *params],
     ).fetchall()
     found = {}
     for row in rows:  # the earliest seen wins: later rows overwrite
@@ -151,10 +135,10 @@ def describe_many(
             "published": row[3],
             "year": row[4],
             "type": REVIEW_TYPE_LABELS.get(row[5] or "other", row[5]),
-            "kind": KIND_LABELS.get(row[6] or "other", "Document"),
+            "kind": DOCUMENT_LABELS.get(row[6] or "other", "Document"),
             "document_title": row[7],
             "sha256": row[12],
-            "extension": EXTENSIONS.get(row[8] or "", "docx"),
+            "extension": extension_of(row[8]),
             "content_type": row[8],
             "original": row[9],
             "gone": row[10] == "gone",

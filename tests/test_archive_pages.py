@@ -17,7 +17,7 @@ from datasette.app import Datasette
 from crawler.database import ReviewStore
 
 from .conftest import ROOT, query
-from .test_archive import HOST, REPORT_A, build_site, harvest, write_registry
+from .test_archive import HOST, REPORT_A, build_site, harvest
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 
@@ -40,8 +40,7 @@ def served_status(db: Path, path: str) -> int:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("archive-pages")
-    build_site(tmp / "site")
-    write_registry(tmp / "registry.yml")
+    build_site(tmp)
     result = harvest(tmp)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "reviews.db"

@@ -28,6 +28,7 @@ from scrapy.utils.defer import ensure_awaitable
 from ..archivestore import WITHHELD_REVIEW_STATUSES, archive_path
 from ..database import release_store, shared_store, utc_now
 from ..items import ReviewItem
+from ..politeness import header_text
 from ..reporttext import CONTENT_TYPES, extract, front_page_facts
 
 DEFAULT_MAXSIZE = 50 * 1024 * 1024
@@ -185,8 +186,8 @@ class ArchivePipeline(FilesPipeline):
                 "pages": len(extracted.pages) or None,
                 "text_chars": extracted.text_chars,
                 "text_status": extracted.status,
-                "etag": _header(response, b"ETag"),
-                "last_modified": _header(response, b"Last-Modified"),
+                "etag": header_text(response, b"ETag"),
+                "last_modified": header_text(response, b"Last-Modified"),
                 "archive_retry": None,
             },
         )
@@ -223,8 +224,3 @@ class ArchivePipeline(FilesPipeline):
             self.stats.inc_value(f"scr/archive/{status}")
             if source and status == "archived":
                 self.stats.inc_value(f"scr/source/{source}/archived")
-
-
-def _header(response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None

@@ -13,6 +13,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..items import DocumentCheck, PageParsed, PageUnchanged
 from ..pagecache import follow_record, page_digest
+from ..politeness import header_text
 
 # What some failures mean, when Twisted gives no message of its own.
 _PLAIN_WORDS = {
@@ -170,14 +171,13 @@ class ReviewSpider(scrapy.Spider):
 
     def document_checked(self, response):
         status = "gone" if response.status in (404, 410) else "available"
-        headers = response.headers
         yield DocumentCheck(
             url=response.request.url,
             source=response.meta["source"],
             status=status,
             http_status=response.status,
-            etag=(headers.get(b"ETag") or b"").decode("latin-1") or None,
-            last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1") or None,
+            etag=header_text(response, b"ETag"),
+            last_modified=header_text(response, b"Last-Modified"),
         )
 
     def document_unreachable(self, failure):
