@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fcntl
+import gc
+import logging
 import os
 import uuid
 from collections.abc import Callable
@@ -84,6 +86,13 @@ def harvest_lock(db_path: Path, wait: bool = False):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _quiet_collector() -> None:
+    """Start-up made hundreds of thousands of long-lived objects (modules, compiled patterns,
+    Scrapy's components); set them aside so the collector stops rescanning them every page."""
+    gc.collect()
+    gc.freeze()
+
+
 def crawl_settings(db_path: Path, snapshot: Path | None, run_id: str, started: str, progress):
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.utils.project import get_project_settings
@@ -128,16 +137,25 @@ def run_harvest(
         run_id = uuid.uuid4().hex[:12]
         started = utc_now()
         settings = crawl_settings(db_path, snapshot_dir, run_id, started, progress)
-        for key, value in (settings_overrides or {}).items():
+        overrides = dict(settings_overrides or {})
+        if "DOWNLOAD_DELAY" in overrides:
+            # AutoThrottle starts each site at its own start delay and never shortens it on a
+            # 304, so a re-harvest would keep the default 2 s whatever delay was asked for.
+            overrides.setdefault("AUTOTHROTTLE_START_DELAY", overrides["DOWNLOAD_DELAY"])
+        for key, value in overrides.items():
             settings.set(key, value)
         settings.set("LOG_INSTALL_ROOT_HANDLER", False)
         process = CrawlerProcess(settings)
+        # Scrapy leaves the root logger at NOTSET, so each request and item built a debug
+        # record that no handler wanted.
+        logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
         broken: list[str] = []
         for plan in plans:
             outcome = process.crawl(plan.spider, **plan.kwargs)
             outcome.addErrback(lambda failure, name=plan.spider_path: broken.append(
                 f"{name.rsplit('.', 1)[1]} could not run: {failure.getErrorMessage()}"
             ))  # fmt: skip
+        _quiet_collector()
         process.start()
         if broken:  # a crawler that never started (a bad setting, a missing component)
             raise HarvestBroken("; ".join(broken))

@@ -71,3 +71,38 @@ def test_normalise_date_never_raises_and_is_iso_or_none(text):
     if value:
         year = int(value[:4])
         assert 1970 <= year <= 2100
+
+
+def test_the_tests_before_each_date_pattern_change_no_result(monkeypatch):
+    """A pattern runs only when the text has what its matches need (a year, a month word, a
+    slash); on every kind of date text the dates found are the same as running them all."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from crawler.normalise import dates
+
+    pieces = st.sampled_from(
+        ["12", "3rd", "2021", "1999", "19", "/", "-", ".", " ", ", ", "of", "March", "sept",
+         "Dec.", "may", "published", "04", "2020-04-12", "14/02/19", "Q3", "£2021", "Mar-2023"]
+    )  # fmt: skip
+
+    def everything(text):
+        monkeypatch.setattr(dates, "_NEEDS", [None] * len(dates._PATTERNS))
+        try:
+            return dates._find_dates.__wrapped__(text)
+        finally:
+            monkeypatch.undo()
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def same(text):
+        assert dates._find_dates.__wrapped__(text) == everything(text)
+
+    same()
+    for text in [
+        "Serious Case Review Ruby – published 4th June 2020", "is today (14/02/2019) publishing",
+        "BABY ROSE REPORT - Mar 2023 Final.pdf", "the 23rd of May 2016", "12-Apr-2021",
+        "April 12th, 2021", "14.02.2019", "14/02/19", "Sept 2021", "May, 2023", "2021-04",
+        "04/2021", "in 2019", "2021-04-12", "3 March, 2021",
+    ]:  # fmt: skip
+        assert dates._find_dates.__wrapped__(text) == everything(text), text

@@ -13,6 +13,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -89,10 +90,20 @@ class Decision:
         }
 
 
+@lru_cache(maxsize=16384)
+def _site(url: str) -> str:
+    """The host without 'www.' ('' for a link with none)."""
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+@lru_cache(maxsize=16384)
+def _web(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")
+
+
 def _same_site(host: str, url: str) -> bool:
-    other = (urlsplit(url).hostname or "").lower()
-    strip = re.compile(r"^www\.")
-    return bool(other) and strip.sub("", other) == strip.sub("", host)
+    other = _site(url)
+    return bool(other) and other == host.removeprefix("www.")
 
 
 def features(
@@ -107,7 +118,7 @@ def features(
     title = record.title.text
     kind = record.subject.kind if record.subject else None
     body = " ".join(line.text for line in record.all_lines[1:])[:800]
-    links = [k for k in record.links if urlsplit(k.url).scheme in ("http", "https")]
+    links = [k for k in record.links if _web(k.url)]
     documents = [k for k in links if is_document_link(k.url, k.text, k.title)]
     kinds = {classify_document(k.text, title, url=k.url) for k in documents}
     plural = is_plural_type(title)

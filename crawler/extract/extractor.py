@@ -101,7 +101,7 @@ def extract(
 def clear_caches() -> None:
     """Forget what the pure text functions remember (for a benchmark's cold rounds)."""
     from ..normalise import dates, names, vocabulary
-    from . import fields, records, subjects
+    from . import classify, fields, records, subjects
 
     for function in (
         dates._find_dates,
@@ -112,8 +112,12 @@ def clear_caches() -> None:
         names.find_pseudonym,
         names.looks_like_name,
         names.known_first_names,
+        names.name_key,
         fields._dated,
         fields.is_date_line,
+        fields.status_of,
+        classify._site,
+        classify._web,
         subjects.subject_of,
         records.title_subject,
     ):

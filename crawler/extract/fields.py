@@ -202,6 +202,7 @@ _STATUS_HINTS = ("ongoing", "in progress", "underway", "publi", "releas", "withd
                  "pending", "postponed", "deferred", "on hold", "no longer")  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def status_of(text: str | None) -> str | None:
     """published, no_longer_published, unpublished or delayed as the words say; else None."""
     if not text:

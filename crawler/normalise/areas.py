@@ -30,6 +30,7 @@ ENGLISH_REGIONS = (
 )
 
 AREAS_CSV = Path(__file__).resolve().parents[2] / "data" / "areas.csv"
+_DEFAULT_TABLE = str(AREAS_CSV)
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ def area_key(name: str) -> str:
     return text.strip()
 
 
-def _table_path() -> Path:
-    return Path(os.environ.get("SCR_AREAS_CSV", AREAS_CSV))
+def _table_path() -> str:
+    return os.environ.get("SCR_AREAS_CSV") or _DEFAULT_TABLE
 
 
 @lru_cache(maxsize=4)
@@ -124,7 +125,7 @@ def resolve_area(text: str | None) -> Area | None:
     """The area a name stands for ("Bedford Borough" is Bedford); Anonymous for unnamed ones."""
     if not text or not text.strip():
         return None
-    return _resolve(text, str(_table_path()))
+    return _resolve(text, _table_path())
 
 
 @lru_cache(maxsize=8192)
@@ -139,7 +140,7 @@ def find_area_in(text: str | None, exclude: set[str] | None = None) -> Area | No
     """The first known area named anywhere in ``text`` (longest name wins at a position)."""
     if not text:
         return None
-    return _find_area_in(text, frozenset(exclude or ()), str(_table_path()))
+    return _find_area_in(text, frozenset(exclude or ()), _table_path())
 
 
 @lru_cache(maxsize=8192)

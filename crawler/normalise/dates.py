@@ -50,6 +50,11 @@ _PATTERNS = [
 
 EARLIEST_YEAR = 1970
 _DIGITS = re.compile(r"\d\d")
+# What each pattern's matches must contain: a four-digit year, a year and a month's first three
+# letters, or a slash (14/02/19). One search each per text decides which patterns can match.
+_NEEDS = ["year", "month", "month", "year", "slash", "month", "year", "year", "year"]
+_YEARISH = re.compile(_YEAR)
+_MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,13 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
         return ()  # every date has a year
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for pattern in _PATTERNS:
+    has_year = bool(_YEARISH.search(text))
+    has_month = has_year and bool(_MONTHISH.search(text))
+    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if (needs == "year" and not has_year) or (needs == "month" and not has_month):
+            continue  # what every match of the pattern contains is not in the text
+        if needs == "slash" and "/" not in text:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

@@ -316,6 +316,7 @@ def review_name(title: str | None) -> str | None:
     return normalise_pseudonym(title) or strip_title(title) or None
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str | None) -> str | None:
     """A matching key: case, quotes, 'and'/'&', punctuation and a leading article do not matter.
     A single letter is a pseudonym, not an article: "Child A" keys as "child a", "A" as "a"."""

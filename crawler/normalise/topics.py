@@ -189,16 +189,60 @@ TOPICS: list[Topic] = [
 ]  # fmt: skip
 
 BY_SLUG = {t.slug: t for t in TOPICS}
-_COMPILED = [
-    (t.slug, [re.compile(p) for p in t.patterns], [re.compile(p) for p in t.unless]) for t in TOPICS
-]
+
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One search for a topic's patterns (any of them), not one search each."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+_META = set("\\[](){}.?*+|^$")
+
+
+def _starts_of(pattern: str) -> tuple[str, ...] | None:
+    """Plain texts one of which starts every match of ``pattern`` ('hoard' for r'\\bhoard',
+    'mother', 'father' for r'(?:mother|father)'s'), or None when there are none to test."""
+    depth = 0
+    for ch in pattern:  # an alternative at the top level: no one start
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            return None
+    rest = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", pattern).removeprefix("\\b")
+    if rest.startswith("(?:"):  # a group of plain words: each is a start
+        close = rest.find(")")
+        words = rest[3:close].split("|")
+        if close < 0 or rest[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        if any(_META & set(w) or len(w) < 3 for w in words):
+            return None
+        return tuple(words)
+    run = ""
+    for ch in rest:
+        if ch in _META:
+            if ch in "?*{":
+                run = run[:-1]  # the letter before is optional
+            break
+        run += ch
+    return (run,) if len(run) >= 3 else None
+
+
+def _starts(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Texts one of which a match of any of ``patterns`` must contain (None: no such list)."""
+    starts = [_starts_of(p) for p in patterns]
+    return None if None in starts else tuple(w for found in starts for w in found)
+
+
+_COMPILED = [(t.slug, _starts(t.patterns), _any_of(t.patterns), _any_of(t.unless)) for t in TOPICS]
 
 
 @lru_cache(maxsize=16384)
 def _topics_of_text(text: str) -> tuple[str, ...]:
     found = []
-    for slug, patterns, unless in _COMPILED:
-        if any(p.search(text) for p in patterns) and not any(u.search(text) for u in unless):
+    for slug, starts, pattern, unless in _COMPILED:
+        if starts is not None and not any(s in text for s in starts):
+            continue  # a plain substring test first: most topics are not in most texts
+        if pattern.search(text) and not (unless and unless.search(text)):
             found.append(slug)
     return tuple(found)
 
