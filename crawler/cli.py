@@ -231,6 +231,11 @@ def serve(db_path, port, host, base_url):
         "base_url",
         base_url if base_url.endswith("/") else base_url + "/",
     ]
+    import os
+
+    from feeds.plugin import SERVE_AS_REVIEWS
+
+    os.environ[SERVE_AS_REVIEWS] = "1"  # data/other.db is served as /reviews/… all the same
     datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)
 
 

@@ -14,4 +14,5 @@ from .plugin import (  # noqa: F401 (hook implementations Datasette finds on thi
     register_output_renderer,
     register_routes,
     render_cell,
+    startup,
 )

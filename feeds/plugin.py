@@ -137,6 +137,23 @@ async def digest_rss(datasette, request):
     return Response(body, content_type="application/rss+xml; charset=utf-8")
 
 
+# Set by `scr serve`: whatever its file is called, the database is served as ``reviews`` (the
+# name metadata.yml, the review page template and every link are written for).
+SERVE_AS_REVIEWS = "SCR_SERVE_AS_REVIEWS"
+
+
+@hookimpl
+def startup(datasette):
+    import os
+
+    names = [n for n in datasette.databases if not n.startswith("_")]
+    if os.environ.get(SERVE_AS_REVIEWS) != "1" or names == ["reviews"] or len(names) != 1:
+        return
+    db = datasette.databases[names[0]]
+    datasette.remove_database(names[0])
+    datasette.add_database(db, name="reviews")
+
+
 @hookimpl
 def register_routes():
     return [

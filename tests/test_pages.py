@@ -138,6 +138,27 @@ async def test_a_review_page_reads_as_a_record_with_similar_reviews(ds):
     assert ("application/rss+xml", "/feed.rss?area=North+Tyneside") in parse(html).alternates
 
 
+async def test_scr_serve_serves_any_database_file_as_reviews(site_db, tmp_path, monkeypatch):
+    """`scr serve --db data/other.db`: the review pages, metadata and links are written for a
+    database named reviews; the file's own name does not matter."""
+    from feeds.plugin import SERVE_AS_REVIEWS
+
+    other = tmp_path / "board-copy.db"
+    shutil.copy(site_db, other)
+    plain = Datasette([str(other)], metadata=METADATA, settings={"suggest_facets": False})
+    await plain.invoke_startup()
+    assert "board-copy" in plain.databases  # only scr serve renames: not any Datasette
+    monkeypatch.setenv(SERVE_AS_REVIEWS, "1")
+    ds = Datasette([str(other)], metadata=METADATA, settings={"suggest_facets": False})
+    html = (await ds.client.get("/reviews/reviews/north-tyneside-jasmine-2021")).text
+    assert "<h1>Jasmine: serious case review, North Tyneside</h1>" in html
+    assert "<h2>Similar reviews</h2>" in html
+    assert [n for n in ds.databases if not n.startswith("_")] == ["reviews"]
+    search = (await ds.client.get("/search?q=neglect")).text
+    assert "/reviews/reviews/" in search
+    assert (await ds.client.get("/board-copy/reviews")).status_code == 404
+
+
 # -- trends, about, months ------------------------------------------------------------------------
 
 
