@@ -198,8 +198,14 @@ def test_titles_naming_no_one(title):
         ("CYSUR 8/2020 Final Report", ["code"]),
         ("Northtown SCR: May 2016. Key issues: neglect", ["published"]),
         ("On 31st July 2024, the partnership published its review", ["published"]),
+        # A date in brackets of its own labels the title before it, whatever that title says:
+        # Manchester's national reviews, Surrey SAB's "Mr D (July 2014) – concerning …".
+        ("The myth of invisible men: non-accidental injury caused by male carers (September 2021)",
+         ["other"]),
+        ("Mr D (July 2014) – concerning an incident in his home.", ["other"]),
+        ("He was injured in (what the report calls) March 2019", ["incident"]),
     ],
-)
+)  # fmt: skip
 def test_each_date_has_one_role(text, roles):
     assert [d.role for d in dated(text)] == roles
 

@@ -136,6 +136,25 @@ def test_mr_and_mrs_t_keeps_both(fresh_store):
     assert len(ids(fresh_store)) == 2
 
 
+def test_a_topic_and_its_full_title_are_one_subject_but_a_sequel_is_not():
+    """'The Myth of Invisible Men' and its full title with '… children under 1 …': the number
+    belongs to a long subtitle; 'review 2' or 'phase 2' is another review."""
+    from crawler.normalise.subject_key import key_for
+
+    def topic(text):
+        return key_for(None, text, "topic")
+
+    short = topic("The Myth of Invisible Men")
+    full = topic("The myth of invisible men: safeguarding children under 1 from non-accidental"
+                 " injury caused by male carers")  # fmt: skip
+    assert compare(short, full) == "same"
+    neglect = topic("Thematic review of neglect")
+    assert compare(neglect, topic("Thematic review of neglect 2")) == "different"
+    assert compare(neglect, topic("Thematic review of neglect 2019 2")) == "different"
+    assert compare(neglect, topic("Thematic review of neglect phase 2: the voices of young people"
+                                  " aged 13 to 17 in care")) == "different"  # fmt: skip
+
+
 def test_two_different_anonymous_child_c_reviews_stay_apart(fresh_store):
     c2014 = item("Child C", "Anonymous", "2014-12", url=NSPCC_PAGE,
                  summary="Death of a baby from a head injury in 2013.")  # fmt: skip

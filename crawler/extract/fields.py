@@ -88,7 +88,9 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
             or (_OPENS.fullmatch(before) and _PUBLISH.search(_sentence_around(text, e)))
         ):
             role = "published"
-        else:
+        elif not _alone_in_brackets(text, s, e):
+            # (a date in brackets of its own labels what comes before it, "… injury caused by
+            # male carers (September 2021)": the words outside do not make it an incident's)
             sentence = _sentence_around(text, s)
             near = text[max(0, s - 50) : s]
             if _INCIDENT.search(near) or (
@@ -97,6 +99,10 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
                 role = "incident"
         out.append(Dated(found.iso, role, s, e))
     return tuple(out)
+
+
+def _alone_in_brackets(text: str, start: int, end: int) -> bool:
+    return text[:start].rstrip().endswith(("(", "[")) and text[end:].lstrip().startswith((")", "]"))
 
 
 def _sentence_around(text: str, position: int) -> str:

@@ -210,8 +210,12 @@ def compare(a: SubjectKey | None, b: SubjectKey | None) -> str | None:
         small, large = sorted((set(a.parts), set(b.parts)), key=len)
         if len(small) < 2 or not small <= large:
             return DIFFERENT
-        if any(w.isdigit() or w in _SEQUELS for w in large - small):
-            return DIFFERENT  # phase 2 of a review is not phase 1
+        extra = large - small
+        if any(w in _SEQUELS for w in extra) or (
+            len(extra) <= 3 and any(w.isdigit() for w in extra)
+        ):
+            return DIFFERENT  # phase 2 of a review is not phase 1, nor "… review 2" "… review"
+        # (a number in a long subtitle is the subtitle's: "… children under 1 from …")
         # "The Myth of Invisible Men" and its full title, "… : safeguarding children under 1 …"
         return SAME if len(small) >= 3 else MAYBE
     if a.lettered and b.lettered:
