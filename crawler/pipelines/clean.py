@@ -16,6 +16,7 @@ MAX_TEXT = 20_000
 MAX_LIST_ITEM = 500
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
+_SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -23,9 +24,12 @@ def clean_text(value) -> str | None:
     """Plain text: no tags, entities decoded, control characters and extra spaces removed."""
     if value is None:
         return None
-    text = html.unescape(_TAG.sub(" ", str(value)))
+    text = str(value)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = html.unescape(text)
     text = _CONTROL.sub("", text).replace("\u00a0", " ").replace("\u200b", "")
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     return text[:MAX_TEXT] or None
 
 
