@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -171,6 +172,11 @@ def main() -> None:
     parser.add_argument(
         "--delay", type=float, default=None, help="DOWNLOAD_DELAY (default: the project's)"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1,
+        help="run the whole sequence this many times (fresh database each) and add the median;"
+        " CPU per page on a shared or virtual machine varies by a third between runs",
+    )  # fmt: skip
     args = parser.parse_args()
     from crawler import settings as project
 
@@ -194,22 +200,34 @@ def main() -> None:
     print(f"{args.sites} sites x {per_site} requests, {LATENCY * 1000:.0f} ms latency,"
           f" DOWNLOAD_DELAY {delay:g} s (jitter +-{jitter:.0%})")  # fmt: skip
     print(f"politeness bound {bound:.1f} s; a naive loop with the same delay {naive:.0f} s")
+    runs = [("cold", False), ("re-harvest 1", False), ("re-harvest 2", False),
+            ("Scrapy alone, cold", True)]  # fmt: skip
+    seen: dict[str, list[dict]] = {label: [] for label, _ in runs}
+
+    def row(label: str, r: dict) -> None:
+        net = (r["wall"] - r["startup"]) / bound
+        pages = max(r["requests"], 1)
+        print(f"{label:22s} {r['wall']:7.1f} {r['startup']:9.2f} {net:9.2f} {r['requests']:8d}"
+              f" {r['bytes']:10,d} {r['cpu'] * 1000 / pages:11.1f}")  # fmt: skip
+
+    print(f"{'run':22s} {'wall s':>7s} {'startup s':>9s} {'net/bound':>9s} {'requests':>8s}"
+          f" {'body bytes':>10s} {'CPU ms/page':>11s}")  # fmt: skip
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            tmp = Path(tmp)
-            registry(tmp / "registry.yml", sites, port)
-            print(f"{'run':22s} {'wall s':>7s} {'startup s':>9s} {'net/bound':>9s} {'requests':>8s}"
-                  f" {'body bytes':>10s} {'CPU ms/page':>11s}")  # fmt: skip
-            runs = [("cold", False), ("re-harvest 1", False), ("re-harvest 2", False),
-                    ("Scrapy alone, cold", True)]  # fmt: skip
-            for label, floor in runs:
-                r = run(tmp, sites, extra, floor=floor)
-                net = (r["wall"] - r["startup"]) / bound
-                pages = max(r["requests"], 1)
-                print(f"{label:22s} {r['wall']:7.1f} {r['startup']:9.2f} {net:9.2f} {r['requests']:8d}"
-                      f" {r['bytes']:10,d} {r['cpu'] * 1000 / pages:11.1f}")  # fmt: skip
-            print("'Scrapy alone': the same requests and settings with a spider that only parses"
-                  " each page (bench/scrapy_floor.py): the CPU before any extraction or store.")  # fmt: skip
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                tmp = Path(tmp)
+                registry(tmp / "registry.yml", sites, port)
+                for label, floor in runs:
+                    seen[label].append(run(tmp, sites, extra, floor=floor))
+                    row(label, seen[label][-1])
+        if args.repeat > 1:
+            print(f"median of {args.repeat}:")
+            for label, results in seen.items():
+                middle = {k: statistics.median(r[k] for r in results) for k in results[0]}
+                row(label, {**middle, "requests": int(middle["requests"]),
+                            "bytes": int(middle["bytes"])})  # fmt: skip
+        print("'Scrapy alone': the same requests and settings with a spider that only parses"
+              " each page (bench/scrapy_floor.py): the CPU before any extraction or store.")  # fmt: skip
     finally:
         sites.stop()
 

@@ -58,6 +58,8 @@ def main() -> None:
     for override in overrides:
         name, _, value = override.partition("=")
         settings.set(name, value)
+        if name == "DOWNLOAD_DELAY":  # as `scr harvest -s DOWNLOAD_DELAY=…` does
+            settings.set("AUTOTHROTTLE_START_DELAY", value)
     process = CrawlerProcess(settings)
     process.crawl(FloorSpider)
     process.start()
