@@ -86,6 +86,16 @@ def harvest_lock(db_path: Path, wait: bool = False):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def with_start_delay(overrides: dict) -> dict:
+    """The -s settings, with AutoThrottle's start delay following an overridden DOWNLOAD_DELAY:
+    AutoThrottle starts each site at its start delay and never shortens it on a 304, so a
+    re-harvest with -s DOWNLOAD_DELAY=0.3 kept the default 2 s between requests."""
+    overrides = dict(overrides)
+    if "DOWNLOAD_DELAY" in overrides:
+        overrides.setdefault("AUTOTHROTTLE_START_DELAY", overrides["DOWNLOAD_DELAY"])
+    return overrides
+
+
 @contextmanager
 def _quiet_collector():
     """Start-up made hundreds of thousands of long-lived objects (modules, compiled patterns,
@@ -147,12 +157,7 @@ def run_harvest(
         run_id = uuid.uuid4().hex[:12]
         started = utc_now()
         settings = crawl_settings(db_path, snapshot_dir, run_id, started, progress)
-        overrides = dict(settings_overrides or {})
-        if "DOWNLOAD_DELAY" in overrides:
-            # AutoThrottle starts each site at its own start delay and never shortens it on a
-            # 304, so a re-harvest would keep the default 2 s whatever delay was asked for.
-            overrides.setdefault("AUTOTHROTTLE_START_DELAY", overrides["DOWNLOAD_DELAY"])
-        for key, value in overrides.items():
+        for key, value in with_start_delay(settings_overrides or {}).items():
             settings.set(key, value)
         settings.set("LOG_INSTALL_ROOT_HANDLER", False)
         process = CrawlerProcess(settings)

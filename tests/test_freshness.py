@@ -243,3 +243,17 @@ def test_the_cache_keeps_one_row_per_page_and_a_304_rewrites_only_headers(tmp_pa
     conn = sqlite.connect(tmp_path / "cache.db")
     assert conn.execute("SELECT count(*) FROM responses").fetchone()[0] == 1
     conn.close()
+
+
+def test_an_overridden_delay_is_also_where_autothrottle_starts():
+    """`-s DOWNLOAD_DELAY=0.3`: AutoThrottle starts each site at its start delay (2 s by default)
+    and a run of 304s never shortens it, so the start delay follows the override."""
+    from crawler.harvest import with_start_delay
+
+    assert with_start_delay({"DOWNLOAD_DELAY": "0.3"}) == {
+        "DOWNLOAD_DELAY": "0.3",
+        "AUTOTHROTTLE_START_DELAY": "0.3",
+    }
+    asked = {"DOWNLOAD_DELAY": "0.3", "AUTOTHROTTLE_START_DELAY": "5"}
+    assert with_start_delay(asked) == asked
+    assert with_start_delay({"RETRY_TIMES": "1"}) == {"RETRY_TIMES": "1"}
