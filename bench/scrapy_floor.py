@@ -55,11 +55,11 @@ def main() -> None:
     settings.set("EXTENSIONS", {})
     settings.set("HTTPCACHE_DIR", cache_dir)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
-    for override in overrides:
-        name, _, value = override.partition("=")
+    from crawler.harvest import with_start_delay
+
+    asked = dict(override.partition("=")[::2] for override in overrides)
+    for name, value in with_start_delay(asked).items():  # as `scr harvest -s …` sets them
         settings.set(name, value)
-        if name == "DOWNLOAD_DELAY":  # as `scr harvest -s DOWNLOAD_DELAY=…` does
-            settings.set("AUTOTHROTTLE_START_DELAY", value)
     process = CrawlerProcess(settings)
     process.crawl(FloorSpider)
     process.start()

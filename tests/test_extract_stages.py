@@ -204,6 +204,7 @@ def test_titles_naming_no_one(title):
          ["other"]),
         ("Mr D (July 2014) – concerning an incident in his home.", ["other"]),
         ("He was injured in (what the report calls) March 2019", ["incident"]),
+        ("Child D died in hospital (March 2019) after a head injury.", ["incident"]),
     ],
 )  # fmt: skip
 def test_each_date_has_one_role(text, roles):

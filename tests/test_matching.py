@@ -148,11 +148,17 @@ def test_a_topic_and_its_full_title_are_one_subject_but_a_sequel_is_not():
     full = topic("The myth of invisible men: safeguarding children under 1 from non-accidental"
                  " injury caused by male carers")  # fmt: skip
     assert compare(short, full) == "same"
-    neglect = topic("Thematic review of neglect")
-    assert compare(neglect, topic("Thematic review of neglect 2")) == "different"
-    assert compare(neglect, topic("Thematic review of neglect 2019 2")) == "different"
-    assert compare(neglect, topic("Thematic review of neglect phase 2: the voices of young people"
-                                  " aged 13 to 17 in care")) == "different"  # fmt: skip
+    babies = topic("Neglect of babies")
+    assert len(babies.parts) >= 2  # (a one-word topic never matches a longer one at all)
+    assert compare(babies, topic("Neglect of babies 2")) == "different"
+    assert compare(babies, topic("Neglect of babies phase two")) == "different"
+    assert compare(babies, topic("Neglect of babies phase 2: the voices of young people aged 13"
+                                 " to 17 in care")) == "different"  # fmt: skip
+    # A sequel with a subtitle is still a sequel.
+    rochdale = topic("Child sexual exploitation in Rochdale")
+    assert compare(rochdale, topic("Child sexual exploitation in Rochdale 2: learning from young"
+                                   " people in care")) == "different"  # fmt: skip
+    assert compare(babies, topic("Neglect of babies under 1 in temporary housing")) == "maybe"
 
 
 def test_two_different_anonymous_child_c_reviews_stay_apart(fresh_store):

@@ -106,3 +106,10 @@ def test_the_tests_before_each_date_pattern_change_no_result(monkeypatch):
         "04/2021", "in 2019", "2021-04-12", "3 March, 2021",
     ]:  # fmt: skip
         assert dates._find_dates.__wrapped__(text) == everything(text), text
+
+
+def test_a_month_written_with_a_long_s_is_read_not_a_crash():
+    """Case-insensitive matching folds 'ſ' (long s) to 's': 'ſept 2020' matched the month
+    pattern and then failed the month table look-up with a KeyError mid-harvest."""
+    assert find_dates("published ſept 2020") and normalise_date("ſept 2020") == "2020-09"
+    assert normalise_date("Auguſt 2019") == "2019-08"

@@ -101,8 +101,17 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
     return tuple(out)
 
 
+_LABEL_ENDS = re.compile(r"\s*(?:$|[.;:]?\s*$|\s[-–—]\s)")
+
+
 def _alone_in_brackets(text: str, start: int, end: int) -> bool:
-    return text[:start].rstrip().endswith(("(", "[")) and text[end:].lstrip().startswith((")", "]"))
+    """A date in brackets of its own that closes a title or its head: "Title (September 2021)",
+    "Mr D (July 2014) – concerning …"; not one inside a sentence ("died (March 2019) after")."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if before.endswith(opening) and after.startswith(closing):
+            return bool(_LABEL_ENDS.match(after[1:]))
+    return False
 
 
 def _sentence_around(text: str, position: int) -> str:
@@ -142,7 +151,7 @@ def date_heading(text: str) -> tuple[int | None, int | None, int | None] | None:
         return None
     if m.group("only_year"):
         return int(m.group("only_year")), None, None
-    month = MONTHS[m.group("month").lower().rstrip(".")]
+    month = MONTHS[m.group("month").casefold().rstrip(".")]
     year = int(m.group("year")) if m.group("year") else None
     day = int(m.group("day")) if m.group("day") else None
     return year, month, day

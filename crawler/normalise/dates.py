@@ -92,7 +92,7 @@ def _from_match(m: re.Match) -> str | None:
     year = 2000 + int(parts["yy"]) if parts.get("yy") else int(parts["year"])
     month = None
     if parts.get("month"):
-        month = MONTHS[parts["month"].lower().rstrip(".")]
+        month = MONTHS[parts["month"].casefold().rstrip(".")]
     elif parts.get("mnum"):
         month = int(parts["mnum"])
     day = int(parts["day"]) if parts.get("day") else None

@@ -191,6 +191,9 @@ def display(name: str | None) -> str | None:
 
 
 SAME, MAYBE, DIFFERENT = "same", "maybe", "different"
+# Words that make a number in a topic an age, not a sequel ("children under 1", "aged 13 to 17").
+_AGE_WORDS = {"under", "over", "aged", "age", "ages", "year", "years", "month", "months", "week",
+              "weeks", "old"}  # fmt: skip
 _SEQUELS = {"phase", "part", "second", "third", "follow", "update", "volume", "ii", "iii", "two"}
 
 
@@ -212,10 +215,10 @@ def compare(a: SubjectKey | None, b: SubjectKey | None) -> str | None:
             return DIFFERENT
         extra = large - small
         if any(w in _SEQUELS for w in extra) or (
-            len(extra) <= 3 and any(w.isdigit() for w in extra)
+            any(w.isdigit() for w in extra) and not large & _AGE_WORDS
         ):
             return DIFFERENT  # phase 2 of a review is not phase 1, nor "… review 2" "… review"
-        # (a number in a long subtitle is the subtitle's: "… children under 1 from …")
+        # (a number that is an age is the subtitle's: "… children under 1 from …")
         # "The Myth of Invisible Men" and its full title, "… : safeguarding children under 1 …"
         return SAME if len(small) >= 3 else MAYBE
     if a.lettered and b.lettered:

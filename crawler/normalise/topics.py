@@ -202,6 +202,8 @@ _META = set("\\[](){}.?*+|^$")
 def _starts_of(pattern: str) -> tuple[str, ...] | None:
     """Plain texts one of which starts every match of ``pattern`` ('hoard' for r'\\bhoard',
     'mother', 'father' for r'(?:mother|father)'s'), or None when there are none to test."""
+    if re.search(r"\\[()|]|\[[^\]]*[()|]", pattern):
+        return None  # escaped or bracketed ( ) |: the count below could not be trusted
     depth = 0
     for ch in pattern:  # an alternative at the top level: no one start
         depth += ch == "("
