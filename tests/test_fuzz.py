@@ -128,3 +128,45 @@ def test_feeds_of_any_bytes_never_raise(blob, text_body):
         entries, _ = read_feed(body, "https://www.kscmp.org.uk/feed/")
         for entry in entries:
             assert entry.link.startswith(("http://", "https://"))
+
+
+# Python's case-insensitive matching also matches look-alike letters: 'ſ' (long s) for s, 'K'
+# (Kelvin sign) for k, 'İ' (dotted capital I) for i. Pages that used them matched the month and
+# number patterns and then raised KeyError in the tables ('ſept', 'ſix', 'Apri̇l').
+LOOK_ALIKES = [("s", "ſ"), ("k", "K"), ("i", "İ")]
+FOLDED_PAGES = [
+    "plymouthscb.co.uk/csprs/index.html",
+    "www.norfolklscb.org/nscp-publishes-child-safeguarding-practice-review-baby-l/index.html",
+    "www.gwentsafeguarding.org.uk/en/practice-reviews/what-is-a-practice-review",
+    "cms.pembrokeshire.gov.uk/safer-pembrokeshire/domestic-homicide-reviews",
+]
+
+
+def test_look_alike_letters_are_read_not_a_crash():
+    from crawler.normalise.dates import normalise_date
+    from crawler.normalise.facts import summary_facts
+    from crawler.normalise.fold import plain
+
+    assert plain("ſept") == "sept" and plain("Apr\u0130l") == "april"
+    assert normalise_date("ſept 2020") == "2020-09" and normalise_date("Auguſt 2019") == "2019-08"
+    assert normalise_date("Apr\u0130l 2021") == "2021-04"
+    assert summary_facts("A ſix year old girl died.").age_text == "6 years"
+    assert summary_facts("An e\u0130ght-year-old boy died.").age_text == "8 years"
+    source = get_source("plymouth-scp")
+    stages = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
+    from .conftest import SNAPSHOT
+
+    stored = 0
+    for name in FOLDED_PAGES:
+        body = (SNAPSHOT / name).read_text(encoding="utf-8")
+        url = "https://" + name.removesuffix("index.html")  # a file name is the page's path
+        for plain_letter, look_alike in LOOK_ALIKES:
+            for review in extract(body.replace(plain_letter, look_alike), url).reviews:
+                item = review_item(review, source, url)
+                try:
+                    for stage in stages:
+                        item = stage.process_item(item)
+                except DropItem:
+                    continue
+                stored += 1
+    assert stored > 20

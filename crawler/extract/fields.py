@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..normalise.dates import MONTHS, find_dates
+from ..normalise.dates import find_dates, month_number
 from ..normalise.vocabulary import ANY_TYPE
 
 _PUBLISH = re.compile(
@@ -151,7 +151,7 @@ def date_heading(text: str) -> tuple[int | None, int | None, int | None] | None:
         return None
     if m.group("only_year"):
         return int(m.group("only_year")), None, None
-    month = MONTHS[m.group("month").casefold().rstrip(".")]
+    month = month_number(m.group("month"))
     year = int(m.group("year")) if m.group("year") else None
     day = int(m.group("day")) if m.group("day") else None
     return year, month, day

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .fold import plain
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -87,12 +89,19 @@ def _build(year: int, month: int | None, day: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def month_number(word: str) -> int:
+    """1-12 for a month name the patterns matched. Case-insensitive matching also folds
+    look-alike letters ('ſept' with a long s, 'Apri̇l' with a dotted capital I), so the name is
+    reduced to plain ASCII before the look-up."""
+    return MONTHS[plain(word).rstrip(".")]
+
+
 def _from_match(m: re.Match) -> str | None:
     parts = m.groupdict()
     year = 2000 + int(parts["yy"]) if parts.get("yy") else int(parts["year"])
     month = None
     if parts.get("month"):
-        month = MONTHS[parts["month"].casefold().rstrip(".")]
+        month = month_number(parts["month"])
     elif parts.get("mnum"):
         month = int(parts["mnum"])
     day = int(parts["day"]) if parts.get("day") else None

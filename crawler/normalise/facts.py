@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .dates import find_dates
+from .fold import plain
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -72,9 +73,9 @@ def _age(sentence: str) -> tuple[str | None, float | None]:
         m = pattern.search(sentence)
         if not m:
             continue
-        raw = m.group(1).lower()
+        raw = plain(m.group(1))
         number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        unit = (m.group(2) or "year").lower() if m.lastindex and m.lastindex >= 2 else "year"
+        unit = plain(m.group(2) or "year") if m.lastindex and m.lastindex >= 2 else "year"
         if unit == "year" and number > 110:
             continue
         years = {"year": 1, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}[unit] * number

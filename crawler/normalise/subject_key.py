@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fold import plain as plain_word
 from .names import looks_like_name, name_key
 
 _LETTERS = r"[A-Z]{1,3}\d{0,4}"
@@ -139,7 +140,7 @@ def subject_key(name: str | None, *, dated: bool = False) -> SubjectKey | None:
     m = _GROUP.match(text)
     if m:
         letters = _letters(m.group("rest"))
-        word = m.group("word").lower()
+        word = plain_word(m.group("word"))
         words = {w.lower() for w in re.findall(rf"(?i)\b(?:{_ANY_PERSON})\b", text)}
         if word in _PLURAL:
             kind = _PLURAL[word]
