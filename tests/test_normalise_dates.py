@@ -113,3 +113,16 @@ def test_a_month_written_with_a_long_s_is_read_not_a_crash():
     pattern and then failed the month table look-up with a KeyError mid-harvest."""
     assert find_dates("published ſept 2020") and normalise_date("ſept 2020") == "2020-09"
     assert normalise_date("Auguſt 2019") == "2019-08"
+
+
+def test_a_run_of_thousands_of_dates_is_read_whole():
+    """A table of years flattened into one run-on line: every date found once, none lost to
+    the overlap check (which is now a claimed-character map, not a scan of earlier dates)."""
+    from crawler.extract.fields import dated
+
+    text = " ".join(f"{2000 + i % 20} (1 March {2000 + i % 20})" for i in range(1000))
+    found = find_dates(text)
+    assert len(found) == 2000
+    assert [d.iso for d in found[:2]] == ["2000", "2000-03-01"]
+    roles = {d.role for d in dated(text)}
+    assert roles <= {"other", "death"}

@@ -71,6 +71,17 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
     codes = [(m.start(), m.end()) for m in _CODE.finditer(text)]
     brackets = [(m.start(), m.end()) for m in _BRACKET_YEAR.finditer(text)]
     out = []
+    sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # a page of dates in one run-on
+    # "sentence" (a table of years) would otherwise search it again for every date
+
+    def sentence_says(position: int) -> tuple[bool, bool]:
+        """Whether the sentence around ``position`` has incident words, and publish words."""
+        bounds = _sentence_bounds(text, position)
+        if bounds not in sentences:
+            sentence = text[bounds[0] : bounds[1]]
+            sentences[bounds] = (bool(_INCIDENT.search(sentence)), bool(_PUBLISH.search(sentence)))
+        return sentences[bounds]
+
     for found in find_dates(text):
         s, e = found.start, found.end
         before = re.split(r"[.!?]\s", text[max(0, s - near_publish) : s])[-1]  # this sentence
@@ -85,17 +96,14 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
             _PUBLISH.search(before)
             or _PUBLISH.match(text[e : e + 15].lstrip(" ,–-:)]"))
             or _TYPE_THEN_DATE.search(before[-40:])
-            or (_OPENS.fullmatch(before) and _PUBLISH.search(_sentence_around(text, e)))
+            or (_OPENS.fullmatch(before) and sentence_says(e)[1])
         ):
             role = "published"
         elif not _alone_in_brackets(text, s, e):
             # (a date in brackets of its own labels what comes before it, "… injury caused by
             # male carers (September 2021)": the words outside do not make it an incident's)
-            sentence = _sentence_around(text, s)
-            near = text[max(0, s - 50) : s]
-            if _INCIDENT.search(near) or (
-                _INCIDENT.search(sentence) and not _PUBLISH.search(sentence)
-            ):
+            incident, publish = sentence_says(s)
+            if _INCIDENT.search(text[max(0, s - 50) : s]) or (incident and not publish):
                 role = "incident"
         out.append(Dated(found.iso, role, s, e))
     return tuple(out)
@@ -107,17 +115,25 @@ _LABEL_ENDS = re.compile(r"\s*(?:$|[.;:]?\s*$|\s[-–—]\s)")
 def _alone_in_brackets(text: str, start: int, end: int) -> bool:
     """A date in brackets of its own that closes a title or its head: "Title (September 2021)",
     "Mr D (July 2014) – concerning …"; not one inside a sentence ("died (March 2019) after")."""
-    before, after = text[:start].rstrip(), text[end:].lstrip()
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if before == 0 or after == len(text):
+        return False
     for opening, closing in (("(", ")"), ("[", "]")):
-        if before.endswith(opening) and after.startswith(closing):
-            return bool(_LABEL_ENDS.match(after[1:]))
+        if text[before - 1] == opening and text[after] == closing:
+            return bool(_LABEL_ENDS.match(text, after + 1))
     return False
 
 
-def _sentence_around(text: str, position: int) -> str:
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Where the sentence around ``position`` starts and ends."""
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), -1) + 1
     end = text.find(". ", position)
-    return text[start : end if end >= 0 else len(text)]
+    return start, end if end >= 0 else len(text)
 
 
 @lru_cache(maxsize=8192)

@@ -119,7 +119,7 @@ def find_dates(text: str | None) -> list[FoundDate]:
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     if not _DIGITS.search(text):
         return ()  # every date has a year
-    taken: list[tuple[int, int]] = []
+    claimed = bytearray(len(text))  # 1 where an earlier, more precise date matched
     found: list[FoundDate] = []
     has_year = bool(_YEARISH.search(text))
     has_month = has_year and bool(_MONTHISH.search(text))
@@ -129,12 +129,12 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
         if needs == "slash" and "/" not in text:
             continue
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if any(claimed[m.start() : m.end()]):
                 continue
             iso = _from_match(m)
             if iso is None:
                 continue
-            taken.append((m.start(), m.end()))
+            claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             found.append(FoundDate(iso, m.start(), m.end()))
     return tuple(sorted(found, key=lambda d: d.start))
 
