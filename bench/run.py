@@ -1,6 +1,8 @@
 """Benchmarks that print their numbers (nothing here asserts a time).
 
-1. Extraction: the shared partnership extractor and the NSPCC parser over every saved page.
+1. Extraction: the shared partnership extractor and the NSPCC parser over every saved page;
+   then pages of one cue phrase repeated to 40 KB (``--long-runs`` alone), where anything
+   quadratic in the text shows.
 2. A full harvest of the bundled snapshot: wall time and the child process's peak memory.
 3. Re-harvesting an unchanged site: requests and bytes of a cold harvest against a warm one
    that revalidates with ETags (a loopback server counts what it sends).
@@ -200,11 +202,42 @@ def bench_store_writes(entries: int = 10_000) -> None:
     print(f"  written in {elapsed:.1f} s -> {len(items) / elapsed:.0f} reviews/s ({rows} rows)")
 
 
+# Cue phrases repeated into a long run: a flattened table of years, a list of names without
+# punctuation. Each run is put in a link, a list item and a paragraph of one page.
+RUNS = ["Child A ", "(", "2020 ", "Serious Case Review ", "a" * 50 + " ", "- ", "1/", "Mr ",
+        "published ", "review of ", "'", "–", "  ", ".", "x-", "Baby ", "LCSPR ", "12th ", "Jan ",
+        "the death of ", "aged 5 "]  # fmt: skip
+
+
+def bench_long_runs(size: int = 40_000) -> None:
+    """Extraction time of pages made of one repeated cue: a regex or loop that is quadratic in
+    the text shows here (a run of 2,000 dates took 5 s at 10 KB before it was fixed)."""
+    timings = []
+    for cue in RUNS:
+        text = (cue * (size // len(cue) + 1))[:size]
+        html = (f"<html><body><main><h1>Reviews</h1><ul><li><a href='/r.pdf'>{text}</a></li>"
+                f"<li>{text}</li></ul><p>{text}</p></main></body></html>")  # fmt: skip
+        clear_caches()
+        start = time.perf_counter()
+        extract(html.encode(), "https://example.org.uk/reviews/")
+        timings.append((time.perf_counter() - start, cue))
+    worst = max(timings)
+    print(
+        f"long runs: {len(RUNS)} pages of one cue repeated to {size // 1000} KB, three times each;"
+    )
+    print(f"  median {statistics.median(t for t, _ in timings) * 1000:.0f} ms, worst"
+          f" {worst[0] * 1000:.0f} ms ({worst[1].strip()[:20]!r})")  # fmt: skip
+
+
 if __name__ == "__main__":
+    if "--long-runs" in sys.argv:
+        bench_long_runs()
+        raise SystemExit
     if "--store" in sys.argv:
         bench_store_writes()
         raise SystemExit
     bench_extraction()
+    bench_long_runs()
     bench_store_writes()
     bench_snapshot_harvest()
     bench_reharvest()
