@@ -518,3 +518,28 @@ def test_an_annual_report_heading_does_not_date_the_reviews_under_it():
     source = Source("Gloucestershire", "England", "children")
     (review,) = extract(html, URL, source=source).reviews
     assert (review.name, review.published) == ("James", None)
+
+
+def test_sentence_bounds_found_once_match_the_scan_they_replace():
+    """The sentence around each date: two binary searches over the text's stops give the same
+    bounds as scanning the text for ". " and line breaks from the date each time."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from crawler.extract.fields import _Stops
+
+    def scanned(text, position):
+        start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), -1) + 1
+        end = text.find(". ", position)
+        return start, end if end >= 0 else len(text)
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.lists(st.sampled_from([". ", ".", " ", "\n", "a", "..", ". \n", "2020"])).map("".join)
+    )
+    def same(text):
+        stops = _Stops(text)
+        for position in range(len(text) + 1):
+            assert stops.sentence(position) == scanned(text, position)
+
+    same()

@@ -9,6 +9,7 @@ reference code ("ABSB 06-2021", "8/2020"). Only publication dates date a review.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,9 +75,11 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
     sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # a page of dates in one run-on
     # "sentence" (a table of years) would otherwise search it again for every date
 
+    stops = _Stops(text)
+
     def sentence_says(position: int) -> tuple[bool, bool]:
         """Whether the sentence around ``position`` has incident words, and publish words."""
-        bounds = _sentence_bounds(text, position)
+        bounds = stops.sentence(position)
         if bounds not in sentences:
             sentence = text[bounds[0] : bounds[1]]
             sentences[bounds] = (bool(_INCIDENT.search(sentence)), bool(_PUBLISH.search(sentence)))
@@ -129,11 +132,22 @@ def _alone_in_brackets(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """Where the sentence around ``position`` starts and ends."""
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), -1) + 1
-    end = text.find(". ", position)
-    return start, end if end >= 0 else len(text)
+class _Stops:
+    """Where a text's sentences end (". " and line breaks), found once: the sentence around a
+    position is then two binary searches, not two scans of the text per date."""
+
+    def __init__(self, text: str):
+        self.size = len(text)
+        self.dots = [m.start() for m in re.finditer(r"\. ", text)]
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """From after the last ". " or line break before ``position`` to the next ". "."""
+        dot = bisect_right(self.dots, position - 2) - 1
+        line = bisect_right(self.breaks, position - 1) - 1
+        start = max(self.dots[dot] if dot >= 0 else -1, self.breaks[line] if line >= 0 else -1)
+        after = bisect_left(self.dots, position)
+        return start + 1, self.dots[after] if after < len(self.dots) else self.size
 
 
 @lru_cache(maxsize=8192)
