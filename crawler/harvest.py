@@ -163,15 +163,20 @@ def run_harvest(
         process = CrawlerProcess(settings)
         # Scrapy leaves the root logger at NOTSET, so each request and item built a debug
         # record that no handler wanted.
-        logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
+        scrapy_logger = logging.getLogger("scrapy")
+        level = scrapy_logger.level
+        scrapy_logger.setLevel(settings.get("LOG_LEVEL"))
         broken: list[str] = []
         for plan in plans:
             outcome = process.crawl(plan.spider, **plan.kwargs)
             outcome.addErrback(lambda failure, name=plan.spider_path: broken.append(
                 f"{name.rsplit('.', 1)[1]} could not run: {failure.getErrorMessage()}"
             ))  # fmt: skip
-        with _quiet_collector():
-            process.start()
+        try:
+            with _quiet_collector():
+                process.start()
+        finally:
+            scrapy_logger.setLevel(level)  # as it was, for a caller that goes on running
         if broken:  # a crawler that never started (a bad setting, a missing component)
             raise HarvestBroken("; ".join(broken))
         store = ReviewStore(db_path)
