@@ -526,7 +526,7 @@ def test_sentence_bounds_found_once_match_the_scan_they_replace():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from crawler.extract.fields import _Stops
+    from crawler.extract.fields import _Sentences
 
     def scanned(text, position):
         start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), -1) + 1
@@ -538,7 +538,7 @@ def test_sentence_bounds_found_once_match_the_scan_they_replace():
         st.lists(st.sampled_from([". ", ".", " ", "\n", "a", "..", ". \n", "2020"])).map("".join)
     )
     def same(text):
-        stops = _Stops(text)
+        stops = _Sentences(text)
         for position in range(len(text) + 1):
             assert stops.sentence(position) == scanned(text, position)
 

@@ -79,6 +79,19 @@ def page(body: str) -> str:
 
 
 PIPELINES = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
+
+
+def stored_item(review, source, url):
+    """The item a harvest would store for ``review``, or None when validation drops it."""
+    item = review_item(review, source, url)
+    try:
+        for pipeline in PIPELINES:
+            item = pipeline.process_item(item)
+    except DropItem:
+        return None
+    return item
+
+
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
@@ -90,11 +103,8 @@ def test_the_listing_extractor_never_raises_and_stores_only_valid_records(fragme
     extraction = extract(html, URL, source=Source(source.area, source.nation, source.serves))
     for review in extraction.reviews:
         assert review.name
-        item = review_item(review, source, URL)
-        try:
-            for pipeline in PIPELINES:
-                item = pipeline.process_item(item)
-        except DropItem:
+        item = stored_item(review, source, URL)
+        if item is None:
             continue
         assert item["review_type"] in REVIEW_TYPES
         assert item.get("nation") in (*NATIONS, None)
@@ -153,7 +163,6 @@ def test_look_alike_letters_are_read_not_a_crash():
     assert summary_facts("A ſix year old girl died.").age_text == "6 years"
     assert summary_facts("An e\u0130ght-year-old boy died.").age_text == "8 years"
     source = get_source("plymouth-scp")
-    stages = [CleanPipeline(), NormalisePipeline(), ValidatePipeline()]
     from .conftest import SNAPSHOT
 
     stored = 0
@@ -162,11 +171,5 @@ def test_look_alike_letters_are_read_not_a_crash():
         url = "https://" + name.removesuffix("index.html")  # a file name is the page's path
         for plain_letter, look_alike in LOOK_ALIKES:
             for review in extract(body.replace(plain_letter, look_alike), url).reviews:
-                item = review_item(review, source, url)
-                try:
-                    for stage in stages:
-                        item = stage.process_item(item)
-                except DropItem:
-                    continue
-                stored += 1
+                stored += stored_item(review, source, url) is not None
     assert stored > 20

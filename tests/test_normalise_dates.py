@@ -87,7 +87,7 @@ def test_the_tests_before_each_date_pattern_change_no_result(monkeypatch):
     )  # fmt: skip
 
     def everything(text):
-        monkeypatch.setattr(dates, "_NEEDS", [None] * len(dates._PATTERNS))
+        monkeypatch.setattr(dates, "_PATTERNS", [(None, p) for _, p in dates._PATTERNS])
         try:
             return dates._find_dates.__wrapped__(text)
         finally:

@@ -72,19 +72,7 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
     codes = [(m.start(), m.end()) for m in _CODE.finditer(text)]
     brackets = [(m.start(), m.end()) for m in _BRACKET_YEAR.finditer(text)]
     out = []
-    sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # a page of dates in one run-on
-    # "sentence" (a table of years) would otherwise search it again for every date
-
-    stops = _Stops(text)
-
-    def sentence_says(position: int) -> tuple[bool, bool]:
-        """Whether the sentence around ``position`` has incident words, and publish words."""
-        bounds = stops.sentence(position)
-        if bounds not in sentences:
-            sentence = text[bounds[0] : bounds[1]]
-            sentences[bounds] = (bool(_INCIDENT.search(sentence)), bool(_PUBLISH.search(sentence)))
-        return sentences[bounds]
-
+    sentences = _Sentences(text)
     for found in find_dates(text):
         s, e = found.start, found.end
         before = re.split(r"[.!?]\s", text[max(0, s - near_publish) : s])[-1]  # this sentence
@@ -99,13 +87,13 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
             _PUBLISH.search(before)
             or _PUBLISH.match(text[e : e + 15].lstrip(" ,–-:)]"))
             or _TYPE_THEN_DATE.search(before[-40:])
-            or (_OPENS.fullmatch(before) and sentence_says(e)[1])
+            or (_OPENS.fullmatch(before) and sentences.says(e)[1])
         ):
             role = "published"
         elif not _alone_in_brackets(text, s, e):
             # (a date in brackets of its own labels what comes before it, "… injury caused by
             # male carers (September 2021)": the words outside do not make it an incident's)
-            incident, publish = sentence_says(s)
+            incident, publish = sentences.says(s)
             if _INCIDENT.search(text[max(0, s - 50) : s]) or (incident and not publish):
                 role = "incident"
         out.append(Dated(found.iso, role, s, e))
@@ -132,14 +120,26 @@ def _alone_in_brackets(text: str, start: int, end: int) -> bool:
     return False
 
 
-class _Stops:
-    """Where a text's sentences end (". " and line breaks), found once: the sentence around a
-    position is then two binary searches, not two scans of the text per date."""
+class _Sentences:
+    """A text's sentences, for the dates in it. Where they end (". " and line breaks) is found
+    once, so the sentence around a date is two binary searches, and what a sentence says is
+    searched once however many dates it holds (a table of years flattened into one line would
+    otherwise be scanned again for every date)."""
 
     def __init__(self, text: str):
+        self.text = text
         self.size = len(text)
         self.dots = [m.start() for m in re.finditer(r"\. ", text)]
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self._said: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def says(self, position: int) -> tuple[bool, bool]:
+        """Whether the sentence around ``position`` has incident words, and publish words."""
+        bounds = self.sentence(position)
+        if bounds not in self._said:
+            sentence = self.text[bounds[0] : bounds[1]]
+            self._said[bounds] = (bool(_INCIDENT.search(sentence)), bool(_PUBLISH.search(sentence)))
+        return self._said[bounds]
 
     def sentence(self, position: int) -> tuple[int, int]:
         """From after the last ". " or line break before ``position`` to the next ". "."""

@@ -26,35 +26,36 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
-# Ordered from most to least precise; earlier patterns claim their span first.
+# Ordered from most to least precise; earlier patterns claim their span first. Each with what
+# every match of it contains: a four-digit year, a year and a month word, or a slash (14/02/19);
+# one search each per text decides which patterns can match at all.
 _PATTERNS = [
     # 2021-04-12
-    re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    ("year", re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
     # 12th April 2021, 3 March, 2021, the 23rd of May 2016, 12-Apr-2021
-    re.compile(
+    ("month", re.compile(
         r"(?<![\w/])" + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MONTH + r"[\s,\-/.]*" + _YEAR + r"(?!\d)",
         re.I,
-    ),
+    )),
     # April 12th, 2021 / April 12 2021
-    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I),
+    ("month", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
     # 14/02/2019, 14.02.2019, 14-02-2019 (UK order)
-    re.compile(r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<mnum>[01]?\d)[/.\-]" + _YEAR + r"(?!\d)"),
+    ("year", re.compile(
+        r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<mnum>[01]?\d)[/.\-]" + _YEAR + r"(?!\d)"
+    )),
     # 14/02/19
-    re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])"),
+    ("slash", re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])")),
     # March 2016, Sept 2021, Mar-2023, May, 2023
-    re.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I),
+    ("month", re.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I)),
     # 2021-04, 04/2021
-    re.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])"),
-    re.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)"),
+    ("year", re.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])")),
+    ("year", re.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)")),
     # a bare year
-    re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])"),
-]
+    ("year", re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])")),
+]  # fmt: skip
 
 EARLIEST_YEAR = 1970
 _DIGITS = re.compile(r"\d\d")
-# What each pattern's matches must contain: a four-digit year, a year and a month's first three
-# letters, or a slash (14/02/19). One search each per text decides which patterns can match.
-_NEEDS = ["year", "month", "month", "year", "slash", "month", "year", "year", "year"]
 _YEARISH = re.compile(_YEAR)
 _MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 
@@ -123,7 +124,7 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     has_year = bool(_YEARISH.search(text))
     has_month = has_year and bool(_MONTHISH.search(text))
-    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+    for needs, pattern in _PATTERNS:
         if (needs == "year" and not has_year) or (needs == "month" and not has_month):
             continue  # what every match of the pattern contains is not in the text
         if needs == "slash" and "/" not in text:
