@@ -175,8 +175,15 @@ def test_a_review_page_shows_its_facts_documents_and_similar_reviews(server, pag
     assert 1 <= similar.count() <= 5
     assert similar.first.locator(".scr-why").inner_text()
     shot(page, "review-jasmine")
-    similar.first.locator("a").click()
-    assert page.locator("article.scr-review h1").count() == 1
+    link = similar.first.locator("a")
+    title, href = link.inner_text(), link.get_attribute("href")
+    link.click()
+    # The click starts a navigation; wait for the new page to load before reading it
+    # (reading straight after the click raced the load in CI: the URL had changed, the DOM not).
+    page.wait_for_url(base + href if href.startswith("/") else href)
+    heading = page.locator("article.scr-review h1")
+    sync_api.expect(heading).to_have_count(1)
+    assert title.split(":")[0] in heading.inner_text()
 
 
 def test_trends_draws_its_charts(server, page):
