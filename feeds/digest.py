@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from crawler.normalise.text import KIND_LABELS
 
-from .archive_links import ARCHIVE_COLUMNS, fallback
+from .archive_links import ARCHIVE_COLUMNS, fallback, one_per_file
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -190,6 +190,7 @@ def build_digest(
     if ids:
         marks = ",".join("?" * len(ids))
         statuses = {row["id"]: row["status"] for row in rows}
+        found: dict[str, list[dict]] = {}
         for doc in cursor.execute(
             f"select d.review_id, d.url, d.kind, d.title, {ARCHIVE_COLUMNS} from documents d"
             f" where d.review_id in ({marks}) order by d.review_id, case d.kind when"
@@ -197,6 +198,8 @@ def build_digest(
             " else 3 end, d.url",
             ids,
         ):
+            found.setdefault(doc["review_id"], []).append(dict(doc))
+        for doc in (d for docs in found.values() for d in one_per_file(docs)):
             url = safe_link(doc["url"])
             if url:
                 archived, note = fallback(

@@ -8,7 +8,7 @@ import sqlite3
 
 from crawler.normalise.topics import BY_SLUG
 
-from .archive_links import fallback, in_place
+from .archive_links import fallback, in_place, one_per_file
 from .digest import REVIEW_TYPE_LABELS
 from .rss import FeedItem, parse_documents, parse_list, parse_pubdate
 from .search import fts_query
@@ -80,7 +80,7 @@ def feed_items(rows: list[dict], link_for, archive_url=None) -> list[FeedItem]:
     ``archive_url(path)`` an archived copy's (which stands in for an original that is gone)."""
     items = []
     for row in rows:
-        documents = parse_documents(row.get("documents"))
+        documents = one_per_file(parse_documents(row.get("documents")))
         if archive_url is not None:
             for n, doc in enumerate(documents):
                 path, note = fallback(doc, row.get("status"))

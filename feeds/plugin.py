@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from datetime import date
+from urllib.parse import urlsplit
 
 import datasette_atom
 from datasette import hookimpl
@@ -13,7 +14,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from . import pages, queries, rss
-from .archive_links import copy_path, fallback, in_place
+from .archive_links import copy_path, fallback, in_place, one_per_file
 from .digest import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
@@ -395,6 +396,11 @@ def _document_view(doc: dict, review_status: str | None, datasette) -> dict:
         )
         + ("; scanned, no searchable text" if doc.get("text_status") == "no_text_layer" else ""),
         "label": DOCUMENT_LABELS.get(doc["kind"] or "other", "Document"),
+        # The same file at other addresses (one_per_file): each shown by its host.
+        "also": [
+            (urlsplit(url).hostname or url, url)
+            for url in filter(None, map(safe_link, doc.get("mirrors", ())))
+        ],
     }
 
 
@@ -463,7 +469,8 @@ def review_page_data(conn, pk: str, datasette, database: str) -> dict:
         "feed": feed,
         "similar": similar(conn, pk),
         "review_documents": [
-            _document_view(dict(d), review.get("status"), datasette) for d in documents
+            _document_view(d, review.get("status"), datasette)
+            for d in one_per_file([dict(d) for d in documents])
         ],
         "review_sightings": [{**dict(s), "link": safe_link(s["url"])} for s in sightings],
     }

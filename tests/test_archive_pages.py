@@ -96,13 +96,14 @@ def test_the_review_page_lists_its_archived_documents(site):
 
 @pytest.fixture
 def gone(site, tmp_path):
-    """A copy of the site's database in which Child A's report has gone from the publisher."""
+    """A copy of the site's database in which Child A's report has gone from the publisher (at
+    both addresses the site linked it: the report and a copy of it as the summary)."""
     db = tmp_path / "reviews.db"
     source = sqlite3.connect(site)
     source.backup(target := sqlite3.connect(db))
     source.close()
     target.execute(
-        "UPDATE documents SET status = 'gone', gone_since = '2026-11-20' WHERE url LIKE '%child-a-report.pdf'"
+        "UPDATE documents SET status = 'gone', gone_since = '2026-11-20' WHERE url LIKE '%child-a-%'"
     )
     target.commit()
     target.close()
@@ -181,4 +182,65 @@ def test_an_empty_catalogue_search_points_to_the_report_text(site):
     assert (
         '<a href="/search?q=curiosity+bruising&amp;in=text">1 page of archived reports</a> contains these words.'
         in html
+    )
+
+
+MIRROR = "https://www.example.gov.uk/media/61a0/child-a-report.pdf"
+
+
+@pytest.fixture
+def mirrored(gone):
+    """Child A's report also linked at a second address (as when GOV.UK re-uploads a report
+    and a board links the new address): the archive found the same file there, same SHA-256.
+    Child A's own original is gone (the ``gone`` fixture); the second address still answers."""
+    db, review_id = gone
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO documents (url, review_id, kind, title, status, archive_status, sha256,"
+        " content_type, pages) SELECT ?, review_id, kind, 'Child A: the report (re-uploaded)',"
+        " 'available', 'archived', sha256, content_type, pages FROM documents"
+        " WHERE url LIKE '%child-a-report.pdf'",
+        (MIRROR,),
+    )
+    conn.commit()
+    conn.close()
+    return db, review_id
+
+
+def test_the_same_file_at_two_addresses_is_one_document_everywhere(mirrored):
+    db, review_id = mirrored
+    html = get(db, f"/reviews/reviews/{review_id}").text
+    documents = html.split('<ul class="scr-documents">')[1].split("</ul>")[0]
+    # one entry for the file: the address that still answers, not the gone one's archived copy
+    assert documents.count(MIRROR) == 1
+    assert f'href="/archive/{SHA_A}.pdf" rel="noopener nofollow">Report</a>' not in documents
+    assert NOTE not in documents
+    assert f"https://{HOST}/docs/child-a-report.pdf" not in documents
+    # its own archived copy stays beside it
+    assert f'href="/archive/{SHA_A}.pdf">archived copy, 3 pages</a>' in documents
+    feed = feedparser.parse(get(db, "/feed.rss").content)
+    [entry] = [e for e in feed.entries if e.link.endswith(review_id)]
+    assert entry.description.count(MIRROR) == 1
+    assert f"/archive/{SHA_A}.pdf" not in entry.description
+    digest = get(db, "/digest/2023-03").text
+    assert digest.count(MIRROR) == 1 and NOTE not in digest
+
+
+def test_two_live_addresses_of_one_file_show_one_entry_and_the_other_address(mirrored):
+    db, review_id = mirrored
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE documents SET status = 'available' WHERE url LIKE '%child-a-report.pdf'")
+    conn.commit()
+    conn.close()
+    html = get(db, f"/reviews/reviews/{review_id}").text
+    documents = html.split('<ul class="scr-documents">')[1].split("</ul>")[0]
+    first = f"https://{HOST}/docs/child-a-report.pdf"
+    others = query(
+        db, "SELECT url FROM documents WHERE review_id = ? AND sha256 IS NOT ?", review_id, SHA_A
+    )
+    assert documents.count("<li>") == 1 + len(others)
+    assert f'<a href="{first}" rel="noopener nofollow">Report</a>' in documents
+    assert (
+        f'the same file is also at <a href="{MIRROR}" rel="noopener nofollow">www.example.gov.uk</a>'
+        in documents
     )
