@@ -396,12 +396,20 @@ def _document_view(doc: dict, review_status: str | None, datasette) -> dict:
         )
         + ("; scanned, no searchable text" if doc.get("text_status") == "no_text_layer" else ""),
         "label": DOCUMENT_LABELS.get(doc["kind"] or "other", "Document"),
-        # The same file at other addresses (one_per_file): each shown by its host.
+        # The same file at other addresses (one_per_file).
         "also": [
-            (urlsplit(url).hostname or url, url)
+            (_address_label(url, doc["url"]), url)
             for url in filter(None, map(safe_link, doc.get("mirrors", ())))
         ],
     }
+
+
+def _address_label(url: str, beside: str) -> str:
+    """A mirror's address, short: its host, or on the host of the link beside it, its file."""
+    parts = urlsplit(url)
+    if parts.hostname and parts.hostname != urlsplit(beside).hostname:
+        return parts.hostname
+    return parts.path.rstrip("/").rsplit("/", 1)[-1] or url
 
 
 def _type_label(kind: str | None) -> str:

@@ -229,7 +229,7 @@ def test_the_same_file_at_two_addresses_is_one_document_everywhere(mirrored):
 def test_two_live_addresses_of_one_file_show_one_entry_and_the_other_address(mirrored):
     db, review_id = mirrored
     conn = sqlite3.connect(db)
-    conn.execute("UPDATE documents SET status = 'available' WHERE url LIKE '%child-a-report.pdf'")
+    conn.execute("UPDATE documents SET status = 'available' WHERE url LIKE '%child-a-%'")
     conn.commit()
     conn.close()
     html = get(db, f"/reviews/reviews/{review_id}").text
@@ -240,7 +240,9 @@ def test_two_live_addresses_of_one_file_show_one_entry_and_the_other_address(mir
     )
     assert documents.count("<li>") == 1 + len(others)
     assert f'<a href="{first}" rel="noopener nofollow">Report</a>' in documents
+    # the other addresses: by host, or by file name on the host of the link beside them
+    summary = f"https://{HOST}/docs/child-a-summary.pdf"
     assert (
-        f'the same file is also at <a href="{MIRROR}" rel="noopener nofollow">www.example.gov.uk</a>'
-        in documents
+        f'the same file is also at <a href="{MIRROR}" rel="noopener nofollow">www.example.gov.uk</a>,'
+        f' <a href="{summary}" rel="noopener nofollow">child-a-summary.pdf</a>' in documents
     )
