@@ -120,10 +120,28 @@ def type_label(review_type: str | None, key: SubjectKey | None) -> str:
     return TYPE_LABELS.get(review_type or "other", "review")
 
 
-def display_title(fields: dict, key: SubjectKey | None, source_title: str | None = None) -> str:
+def display_title(
+    fields: dict, key: SubjectKey | None, source_title: str | None = None, others=()
+) -> str:
     """The review's title for a digest or a feed: subject, type and area ("Child N: local child
     safeguarding practice review, Salford"); a national or thematic review's topic; else the
-    type, area and date. Never a sentence, a file label or a date run into a heading."""
+    type, area and date. Never a sentence, a file label or a date run into a heading.
+    ``others``: the names other sightings gave the review, tried in turn before the type and
+    date stand in for a name."""
+    named = _named_title(fields, key, source_title)
+    for name in others:
+        named = named or (_named_title({**fields, "name": name}, key) if name else None)
+    if named:
+        return named
+    area = fields.get("area")
+    place = area if area not in (None, "", "Anonymous", "National") else None
+    label = type_label(fields.get("review_type"), key)
+    when = _spoken(fields.get("published"))
+    words = [label[:1].upper() + label[1:], place, when]
+    return ", ".join(w for w in words if w)
+
+
+def _named_title(fields: dict, key: SubjectKey | None, source_title: str | None = None):
     area = fields.get("area")
     place = area if area not in (None, "", "Anonymous", "National") else None
     label = type_label(fields.get("review_type"), key)
@@ -135,9 +153,7 @@ def display_title(fields: dict, key: SubjectKey | None, source_title: str | None
             return topic if area == "National" else ", ".join(p for p in (topic, place) if p)
     if subject and not title_problem(subject):
         return f"{subject}: {label}" + (f", {place}" if place else "")
-    when = _spoken(fields.get("published"))
-    words = [label[:1].upper() + label[1:], place, when]
-    return ", ".join(w for w in words if w)
+    return None
 
 
 def _spoken(iso: str | None) -> str | None:
@@ -550,7 +566,8 @@ class ReviewStore(ArchiveRecords, PageRecords):
         merged["name_key"] = key.text if key else naming.get("name_key")
         merged["subject_kind"] = key.kind if key else None
         fields = {**merged, "name": naming.get("name")}
-        merged["title"] = display_title(fields, key, ordered[best]["source_title"])
+        others = [o.get("name") for i, o in enumerate(observed) if i != best]
+        merged["title"] = display_title(fields, key, ordered[best]["source_title"], others)
         merged["topics"] = topics_of(
             merged["keywords"], merged["themes"], merged["summary"],
             fields["name"] if key is not None and key.kind == "topic" else None,

@@ -266,6 +266,44 @@ def test_a_thematic_or_national_review_is_titled_by_its_topic(fresh_store):
     assert titles == ["Sibling Abuse, Lancashire", national]
 
 
+OUT_OF_ROUTINE = (
+    "Out of routine: a review of sudden unexpected death in infancy (SUDI) in families where the"
+    " children are considered at risk of significant harm"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "problem"),
+    [
+        (OUT_OF_ROUTINE, None),  # GOV.UK's title: a short head, then a long subtitle
+        ("Child protection in England: national review into the murders of Arthur Labinjo-Hughes"
+         " and Star Hobson, and what every agency should learn from them", None),
+        # the same length told as a story, with or without a head
+        ("Child Q: the review found that the school had called the police who then searched her"
+         " at school without an appropriate adult present in the room", "sentence"),
+        ("The partnership looked at what happened when the mother moved house several times and"
+         " agencies lost track of the family over two years", "sentence"),
+        # a long head is no title's head
+        ("A review of the way that agencies in the north of the county worked together: the"
+         " children of one family over eleven years of neglect and harm and loss", "sentence"),
+    ],
+)  # fmt: skip
+def test_a_long_title_with_a_short_head_is_a_title_and_a_story_is_not(title, problem):
+    assert len(title.split()) > 18
+    assert title_problem(title) == problem
+
+
+def test_a_national_review_keeps_a_name_when_its_best_sighting_has_none_to_show(fresh_store):
+    told = OUT_OF_ROUTINE.replace("Out of routine:", "Out of routine was published today:")
+    save(fresh_store, {**item(None, "National", "2020-07-20", review_type="national_review"),
+                       "name": told}, "govuk", "govuk")  # fmt: skip
+    save(fresh_store, {**item(None, "National", "2020-07", review_type="national_review"),
+                       "name": "Out of Routine"}, "leeds-scp", "partnership")  # fmt: skip
+    [row] = query(fresh_store.path, "SELECT title FROM reviews")
+    assert title_problem(told) == "sentence"
+    assert row["title"] == "Out of Routine"
+
+
 def test_summaries_lose_link_residue_and_keep_their_sentences():
     assert (
         clean_summary(
