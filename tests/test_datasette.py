@@ -410,6 +410,15 @@ async def test_canned_queries(ds):
     assert [(r["id"], r["sources"]) for r in since["rows"]] == [("kent-child-x-2026", "kent-scp")]
 
 
+async def test_the_home_page_says_each_thing_once(ds):
+    metadata = ds.metadata()
+    home = (await ds.client.get("/")).text
+    # the description in the page, the source and licence in the footer: each once
+    assert home.count(metadata["description_html"][:40]) == 1
+    assert home.count(metadata["license"]) == 1
+    assert home.count(f'href="{metadata["source_url"]}"') == 1
+
+
 async def test_it_is_read_only(ds):
     write = await ds.client.get("/reviews.json?sql=delete+from+reviews")
     assert write.status_code == 400
