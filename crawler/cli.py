@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -22,10 +25,14 @@ EXIT_PARTIAL = 1
 EXIT_LOCKED = 3
 
 
-class BadDatabase(click.ClickException):
-    """A database file scr cannot use: one line naming it, exit 2 (bad input)."""
+class BadInput(click.ClickException):
+    """Input scr cannot use (a file, a folder, a name): one line saying why, exit 2."""
 
     exit_code = 2
+
+
+class BadDatabase(BadInput):
+    """A database file scr cannot use: one line naming it, exit 2 (bad input)."""
 
 
 def check_database(db_path, must_exist: bool = True) -> Path:
@@ -68,6 +75,88 @@ def check_database(db_path, must_exist: bool = True) -> Path:
     return path
 
 
+def check_output(output: str) -> None:
+    """The file a command will write (``-`` is stdout), or a one-line error, before any work:
+    its folder missing, not a folder, or not writable, or the file itself read-only."""
+    if output == "-":
+        return
+    path = Path(output)
+    folder = path.parent
+    if not folder.exists():
+        raise BadInput(f"cannot write {path}: the directory {folder} does not exist")
+    if not folder.is_dir():
+        raise BadInput(f"cannot write {path}: {folder} is not a directory")
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            raise BadInput(f"cannot write {path}: the file is not writable")
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        raise BadInput(f"cannot write {path}: the directory {folder} is not writable")
+
+
+def http_url(ctx, param, value):
+    """Click callback: an absolute http(s) URL, or the option's own one-line error."""
+    if value is None:
+        return value
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() for c in value)
+    ):
+        raise click.BadParameter(
+            f"{value!r} is not an absolute http(s) URL, e.g. https://scr.example.org"
+        )
+    return value
+
+
+def _number(value: str) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except ValueError:
+        return False
+
+
+def _boolean(value: str) -> bool:
+    """What Scrapy's ``Settings.getbool`` accepts."""
+    try:
+        int(value)
+    except ValueError:
+        return value in ("True", "true", "False", "false")
+    return True
+
+
+def setting_overrides(overrides) -> dict[str, str]:
+    """``-s NAME=VALUE`` pairs as a dict, each value checked against the type of the setting's
+    default (the project's, else Scrapy's): a bool takes true/false or 1/0, an int or float a
+    number (Scrapy reads some int defaults, DOWNLOAD_TIMEOUT among them, as floats). Settings
+    with any other default, or none, are passed on as given."""
+    settings = {}
+    defaults = None
+    for override in overrides:
+        name, sep, value = override.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {override!r}", param_hint="--set")
+        if defaults is None:
+            from scrapy.settings import Settings
+
+            defaults = Settings()
+            defaults.setmodule("crawler.settings", priority="project")
+        default = defaults.get(name)
+        if isinstance(default, bool):
+            if not _boolean(value):
+                raise click.BadParameter(
+                    f"{name} takes true or false (or 1 or 0), not {value!r}", param_hint="--set"
+                )
+        elif isinstance(default, int | float) and not _number(value):
+            raise click.BadParameter(
+                f"{name} takes a number (its default is {default}), not {value!r}",
+                param_hint="--set",
+            )
+        settings[name] = value
+    return settings
+
+
 def _table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
@@ -80,7 +169,18 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
 @click.group()
 @click.version_option(package_name="scr-digest")
 def main():
-    """scr-digest: harvest, search and follow published UK case reviews."""
+    """scr-digest: harvest, search and follow published UK case reviews.
+
+    Every command checks its input and its database before it starts, and says what is wrong.
+
+    \b
+    Exit status:
+      0  success (harvest: every source succeeded)
+      1  harvest: any source failed or looks suspect (the others are still stored)
+      2  bad input
+      3  harvest: another harvest is already writing the database
+         (--wait waits for it instead)
+    """
 
 
 @main.command()
@@ -111,8 +211,13 @@ def main():
 def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
     """Harvest SOURCES (nspcc, govuk, partnerships, or registry ids; none means all).
 
-    Exits 0 when every source succeeded, 1 when any failed or looks suspect (the others are
-    still stored), and 3 when another harvest holds the database.
+    \b
+    Exit status:
+      0  every source succeeded
+      1  any source failed or looks suspect (the others are still stored)
+      2  bad input
+      3  another harvest is already writing the database
+         (--wait waits for it instead)
     """
     from .harvest import HarvestBroken, run_harvest
 
@@ -121,16 +226,9 @@ def harvest(sources, snapshot, db_path, wait, quiet, full, overrides):
             click.echo(f"  {message}", err=True)
 
     check_database(db_path, must_exist=False)
+    settings = setting_overrides(overrides)  # before the database is opened or created
 
     try:
-        settings = {}
-        for override in overrides:
-            name, sep, value = override.partition("=")
-            if not sep or not name.strip():
-                raise click.BadParameter(
-                    f"expected NAME=VALUE, got {override!r}", param_hint="--set"
-                )
-            settings[name.strip()] = value
         rows = run_harvest(
             db_path,
             list(sources),
@@ -254,6 +352,7 @@ def serve(db_path, port, host, base_url):
     envvar="SCR_SITE_URL",
     default="http://127.0.0.1:8001",
     show_default=True,
+    callback=http_url,
     help="Where the site is served: the export's links to months and reviews start with it.",
 )
 def digest(month, db_path, fmt, output, site_url):
@@ -270,6 +369,7 @@ def digest(month, db_path, fmt, output, site_url):
         raise click.BadParameter(str(exc), param_hint="MONTH") from exc
     if fmt == "pdf" and output == "-":
         raise click.BadParameter("a PDF needs a file: -o digest.pdf", param_hint="--output")
+    check_output(output)
     check_database(db_path)
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     try:
@@ -279,7 +379,7 @@ def digest(month, db_path, fmt, output, site_url):
     if fmt == "pdf":
         from feeds.pdf import render_pdf
 
-        Path(output).write_bytes(render_pdf(result, site_url=site_url))
+        _write(output, render_pdf(result, site_url=site_url))
         return
     text = (
         render_markdown(result, site_url=site_url)
@@ -289,7 +389,15 @@ def digest(month, db_path, fmt, output, site_url):
     if output == "-":
         click.echo(text, nl=False)
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        _write(output, text.encode("utf-8"))
+
+
+def _write(output: str, body: bytes) -> None:
+    """Write a file checked by check_output; a failure now (a full disk) is one line, exit 1."""
+    try:
+        Path(output).write_bytes(body)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None
 
 
 @main.command()
@@ -298,12 +406,10 @@ def sources(db_path):
     """List the source registry and the health of each source."""
     from .registry import load_registry
 
-    health = {}
-    if Path(db_path).exists():
-        check_database(db_path)
-        store = ReviewStore(db_path)
-        health = {r["id"]: dict(r) for r in store.conn.execute("SELECT * FROM sources")}
-        store.close()
+    check_database(db_path)
+    store = ReviewStore(db_path)
+    health = {r["id"]: dict(r) for r in store.conn.execute("SELECT * FROM sources")}
+    store.close()
     rows = []
     for source in load_registry():
         h = health.get(source.id, {})
@@ -333,6 +439,8 @@ def sources(db_path):
                     (h.get("failing_since") or "")[:10] or "-",
                 ]
             )
+    # By id: the registry file keeps its entries in the order they were added.
+    rows.sort(key=lambda row: row[0])
     click.echo(
         _table(rows, ["id", "nation", "serves", "area", "urls", "state", "reviews", "not ok since"])
     )
@@ -357,7 +465,7 @@ def sources(db_path):
     type=click.Path(exists=True, dir_okay=False),
     help="Read this saved page instead (its address is the source's first URL, or --url).",
 )
-@click.option("--url", help="The address of the page given with --file.")
+@click.option("--url", callback=http_url, help="The address of the page given with --file.")
 @click.option("--tree", is_flag=True, help="Also print the page's segments.")
 def explain(source_id, snapshot, files, url, tree):
     """Show why SOURCE_ID's saved pages give the reviews they give.
@@ -368,11 +476,19 @@ def explain(source_id, snapshot, files, url, tree):
     from .explain import NothingToExplain, explain_page, saved_pages
     from .registry import load_registry
 
-    source = next((s for s in load_registry() if s.id == source_id), None)
+    registry = load_registry()
+    source = next((s for s in registry if s.id == source_id), None)
     if source is None and not (files and url):
-        raise click.ClickException(
-            f"no partnership source {source_id!r} in the registry (see `scr sources`); to try a page "
-            "before adding it, pass --file PAGE.html --url ITS-ADDRESS"
+        import difflib
+
+        ids = [s.id for s in registry]
+        close = [i for i in ids if i.startswith(f"{source_id}-")][:3] or (
+            difflib.get_close_matches(source_id, ids, n=3, cutoff=0.8)
+        )
+        maybe = f" (did you mean {' or '.join(close)}?)" if close else ""
+        raise BadInput(
+            f"no partnership source {source_id!r} in the registry{maybe}; see `scr sources`, or,"
+            " to try a page before adding it, pass --file PAGE.html --url ITS-ADDRESS"
         )
     if files:
         pages = [(url or source.urls[0], Path(f).read_bytes()) for f in files]

@@ -221,7 +221,7 @@ def test_explain_a_page_before_it_is_a_source(tmp_path):
 
 def test_explain_says_what_is_missing(tmp_path):
     unknown = run_scr("explain", "no-such-board")
-    assert unknown.returncode == 1
+    assert unknown.returncode == 2
     assert "no partnership source 'no-such-board'" in unknown.stderr
     unsaved = run_scr("explain", "croydon-scp", "--snapshot", str(tmp_path))
     assert unsaved.returncode == 1
@@ -237,4 +237,164 @@ def test_a_harvest_whose_spider_cannot_start_says_so_and_fails(tmp_path):
     assert result.stderr.strip() == (
         "Error: the harvest did not run: PartnershipSpider could not run:"
         " No module named 'crawler.pipelines.nothere'"
+    )
+
+
+def row_counts(db) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    counts = {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    conn.close()
+    return counts
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_digest_to_a_folder_that_is_not_there_says_so_in_one_line(snapshot_db, tmp_path, fmt):
+    before = row_counts(snapshot_db)
+    target = tmp_path / "nothere" / f"digest.{fmt}"
+    result = run_scr(
+        "digest", "2021-04", "--format", fmt, "-o", str(target), "--db", str(snapshot_db)
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: cannot write {target}: the directory {target.parent} does not exist\n"
+    )
+    (tmp_path / "afile").write_text("")
+    inside_a_file = tmp_path / "afile" / f"digest.{fmt}"
+    result = run_scr(
+        "digest", "2021-04", "--format", fmt, "-o", str(inside_a_file), "--db", str(snapshot_db)
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: cannot write {inside_a_file}: {tmp_path / 'afile'} is not a directory\n"
+    )
+    assert row_counts(snapshot_db) == before
+
+
+def test_sources_checks_its_database_first(tmp_path):
+    missing = tmp_path / "missing.db"
+    result = run_scr("sources", "--db", str(missing))
+    assert result.returncode == 2
+    assert result.stderr == f"Error: {missing} does not exist: run `scr harvest` first\n"
+    assert result.stdout == ""
+    assert not missing.exists()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n")
+    result = run_scr("sources", "--db", str(notes))
+    assert result.returncode == 2
+    assert result.stderr == f"Error: {notes} is not a SQLite database\n"
+    assert notes.read_text() == "not a database\n"
+
+
+def test_sources_are_listed_in_id_order(snapshot_db):
+    result = run_scr("sources", "--db", str(snapshot_db))
+    assert result.returncode == 0, result.stderr
+    table = result.stdout.split("\n\n")[0] if "\n\n" in result.stdout else result.stdout
+    ids = [line.split()[0] for line in table.splitlines()[2:] if line.strip() and ":" not in line]
+    assert {"york-scp", "portsmouth-scp", "barnsley-csp", "nspcc", "govuk"} <= set(ids)
+    assert ids == sorted(ids)
+
+
+def test_explain_an_unknown_source_is_bad_input_and_suggests_close_ids():
+    result = run_scr("explain", "croydon-scb")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: no partnership source 'croydon-scb' in the registry (did you mean croydon-scp?);"
+        " see `scr sources`, or, to try a page before adding it, pass --file PAGE.html"
+        " --url ITS-ADDRESS\n"
+    )
+    by_prefix = run_scr("explain", "jersey")
+    assert by_prefix.returncode == 2
+    assert "(did you mean jersey-spb?)" in by_prefix.stderr
+    nothing_close = run_scr("explain", "nonsense-source")
+    assert nothing_close.returncode == 2
+    assert nothing_close.stderr.count("\n") == 1
+    assert "did you mean" not in nothing_close.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("DOWNLOAD_DELAY=abc", "DOWNLOAD_DELAY takes a number (its default is 2.0), not 'abc'"),
+        ("CONCURRENT_REQUESTS=many", "CONCURRENT_REQUESTS takes a number (its default is 512), not 'many'"),
+        ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY takes true or false (or 1 or 0), not 'maybe'"),
+    ],
+)  # fmt: skip
+def test_a_setting_of_the_wrong_type_is_refused_before_the_harvest(
+    snapshot_db, tmp_path, setting, message
+):
+    db = tmp_path / "copy.db"
+    shutil.copy(snapshot_db, db)
+    before = row_counts(db)
+    result = run_scr(
+        "harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "-s", setting, "nspcc"
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for --set: {message}"
+    assert "Traceback" not in result.stderr
+    assert row_counts(db) == before
+    fresh = tmp_path / "fresh.db"
+    result = run_scr("harvest", "--db", str(fresh), "-s", setting, "nspcc")
+    assert result.returncode == 2
+    assert not fresh.exists()
+
+
+def test_setting_overrides_are_checked_against_the_defaults_type():
+    from click import BadParameter
+
+    from crawler.cli import setting_overrides
+
+    assert setting_overrides(
+        ["DOWNLOAD_DELAY=0.5", "DOWNLOAD_TIMEOUT=12.5", "RETRY_TIMES=3", "ROBOTSTXT_OBEY=False",
+         "HTTPCACHE_ENABLED=0", "SOME_NEW_SETTING=x", "ITEM_PIPELINES={}"]
+    ) == {
+        "DOWNLOAD_DELAY": "0.5", "DOWNLOAD_TIMEOUT": "12.5", "RETRY_TIMES": "3",
+        "ROBOTSTXT_OBEY": "False", "HTTPCACHE_ENABLED": "0", "SOME_NEW_SETTING": "x",
+        "ITEM_PIPELINES": "{}",
+    }  # fmt: skip
+    for bad in ["RETRY_TIMES=", "AUTOTHROTTLE_ENABLED=yes", "DOWNLOAD_DELAY=nan", "x"]:
+        with pytest.raises(BadParameter):
+            setting_overrides([bad])
+
+
+def test_help_states_the_exit_codes():
+    top = run_scr("--help")
+    assert top.returncode == 0
+    assert [line.strip() for line in top.stdout.split("Exit status:\n")[1].splitlines()[:6]] == [
+        "0  success (harvest: every source succeeded)",
+        "1  harvest: any source failed or looks suspect (the others are still stored)",
+        "2  bad input",
+        "3  harvest: another harvest is already writing the database",
+        "(--wait waits for it instead)",
+        "",
+    ]
+    harvest = run_scr("harvest", "--help")
+    assert harvest.returncode == 0
+    exits = harvest.stdout.split("Exit status:\n")[1].splitlines()[:6]
+    assert [line.strip() for line in exits] == [
+        "0  every source succeeded",
+        "1  any source failed or looks suspect (the others are still stored)",
+        "2  bad input",
+        "3  another harvest is already writing the database",
+        "(--wait waits for it instead)",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("value", ["notaurl", "ftp://example.org/", "http://", "/scr/"])
+def test_a_site_url_that_is_not_an_http_address_is_refused(snapshot_db, tmp_path, value):
+    result = run_scr("digest", "2021-04", "--db", str(snapshot_db), "--site-url", value)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--site-url': {value!r} is not an absolute http(s) URL,"
+        " e.g. https://scr.example.org"
+    )
+    assert result.stdout == ""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>nothing</p></body></html>")
+    result = run_scr("explain", "new", "--file", str(page), "--url", value)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--url': {value!r} is not an absolute http(s) URL,"
+        " e.g. https://scr.example.org"
     )
