@@ -12,10 +12,12 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
 from crawler.normalise.topics import BY_SLUG, TOPICS
+from crawler.schema import FTS_COLUMNS, LIST_FIELDS
 
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS
 
@@ -30,6 +32,9 @@ FILTERS = {  # parameter -> column
     "status": "status",
 }
 SORTS = ("relevance", "newest", "oldest")
+# The reviews table's filters for the same search (its CSV and JSON keep Datasette's API).
+TABLE_FILTERS = {"nation": "nation", "type": "review_type", "year": "published_year",
+                 "area": "area", "status": "status", "topic": "topics__arraycontains"}  # fmt: skip
 _START, _END = "\x02", "\x03"
 _WORD = re.compile(r'"[^"]*"|[^\s"]+')
 
@@ -73,6 +78,25 @@ class SearchResult:
     def pages(self) -> int:
         return max(1, -(-self.count // PAGE_SIZE))
 
+    def table_query(self, **extra: str) -> str:
+        """The query string that asks the reviews table (its CSV and JSON) for the rows this
+        search counts: see table_args."""
+        return "?" + urlencode({**table_args(self.query, self.filters), **extra})
+
+
+def table_args(text: str | None, filters: dict[str, str]) -> dict[str, str]:
+    """Datasette table arguments for the reviews ``search`` finds: the same FTS5 query, given
+    raw (Datasette's own escaping would quote ``neglect*`` into the word "neglect"), and the
+    same filters."""
+    args = {}
+    query = fts_query(text)
+    if query:
+        args.update(_search=query, _searchmode="raw")
+    for name, column in TABLE_FILTERS.items():
+        if filters.get(name):
+            args[column] = filters[name]
+    return args
+
 
 def _filters(filters: dict[str, str]) -> tuple[list[str], list]:
     clauses, params = [], []
@@ -96,6 +120,50 @@ def snippet_html(text: str | None) -> Markup:
 
 
 _COLUMNS = "r.id, r.title, r.area, r.nation, r.review_type, r.published, r.status, r.summary"
+# Columns stored as JSON lists of strings (themes, keywords): their snippets are cut from the
+# JSON text, so they are read back as text (list_snippet).
+_LIST_COLUMNS = tuple(c for c in FTS_COLUMNS if c in LIST_FIELDS)
+# The words in context: from the summary, else a list column, else the best column (which is
+# then not a list column: those had no match).
+_SNIPPET_COLUMNS = (*(FTS_COLUMNS.index(c) for c in ("summary", *_LIST_COLUMNS)), -1)
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)("|$)', re.S)
+_ESCAPE = re.compile(r'\\(u[0-9a-fA-F]{4}|["\\/bfnrt])')
+_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _best_snippet(values) -> str | None:
+    """The first snippet with a match: ``values`` are search's snippets (_SNIPPET_COLUMNS),
+    then whether each list column holds a JSON list (_LIST_COLUMNS)."""
+    snippets, is_list = values[: len(_SNIPPET_COLUMNS)], values[len(_SNIPPET_COLUMNS) :]
+    for n, text in enumerate(snippets):
+        if text and _START in text:
+            # Snippet columns 1.. are the list columns, in order.
+            return list_snippet(text) if 0 < n <= len(is_list) and is_list[n - 1] else text
+    return None
+
+
+def list_snippet(text: str) -> str:
+    """A snippet cut from a JSON list of strings (``…a non-mobile baby", "professionals…``) as
+    its items' words joined by "; ". FTS5 cuts at words, and every word of such a list is
+    inside a string, so a snippet that starts with its ellipsis starts inside an item."""
+    if text.startswith("…"):
+        text = '"' + text
+    items = [_unescape(m[1]) for m in _QUOTED.finditer(text)]
+    return "; ".join(item.strip() for item in items if item.strip()) if items else text
+
+
+def _unescape(text: str) -> str:
+    def one(m: re.Match) -> str:
+        code = m[1]
+        return chr(int(code[1:], 16)) if code[0] == "u" else _ESCAPES.get(code, code)
+
+    text = _ESCAPE.sub(one, text)
+    try:  # a character beyond the BMP is two escapes
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeError:
+        return text
+
+
 _FACET_COLUMNS = "r.nation, r.review_type, r.published_year, r.area, r.status, r.id"
 
 
@@ -160,10 +228,12 @@ def search(
             elif clauses:
                 where += " AND " + " AND ".join(clauses)
                 args += params
-            # The words in context: from the summary, else themes, keywords or any column.
-            snip = " || '\x01' || ".join(
-                f"coalesce(snippet(reviews_fts, {column}, '{_START}', '{_END}', '…', 28), '')"
-                for column in (3, 4, 5, -1)
+            snip = ", ".join(
+                f"snippet(reviews_fts, {column}, '{_START}', '{_END}', '…', 28)"
+                for column in _SNIPPET_COLUMNS
+            )
+            snip += "".join(
+                f", json_valid(r.[{name}]) AND r.[{name}] LIKE '[%'" for name in _LIST_COLUMNS
             )
             rows = conn.execute(
                 f"SELECT {_COLUMNS}, {snip}{base}{where}"
@@ -177,7 +247,7 @@ def search(
                 f"SELECT count(*) FROM reviews r{where}", params
             ).fetchone()[0]
             rows = conn.execute(
-                f"SELECT {_COLUMNS}, NULL FROM reviews r{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"SELECT {_COLUMNS} FROM reviews r{where} ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, size, offset],
             ).fetchall()
             sample = ""
@@ -192,10 +262,7 @@ def search(
         return result
     for row in rows:
         summary = row[7] or ""
-        snips = (row[8] or "").split("\x01")
-        best = next((s for s in snips if _START in s), None)
-        marked = best is not None
-        row = (*row[:8], best)
+        best = _best_snippet(row[8:])
         short = summary[:260] + ("…" if len(summary) > 260 else "")
         result.results.append(
             {
@@ -207,7 +274,7 @@ def search(
                 "published": row[5],
                 "status": row[6] or "published",
                 "status_label": STATUS_LABELS.get(row[6] or "published"),
-                "snippet": snippet_html(row[8]) if marked else Markup(escape(short)),
+                "snippet": snippet_html(best) if best else Markup(escape(short)),
             }
         )
     result.facets = facets(conn, tally)
@@ -274,7 +341,7 @@ def similar(conn: sqlite3.Connection, review_id: str, limit: int = 5) -> list[di
         ):
             names = shared.split("|")
             scores[other] = 2.0 * len(names)
-            labels = [BY_SLUG[t].label.lower() for t in names if t in BY_SLUG]
+            labels = [BY_SLUG[t].label.lower() for t in mine if t in names]  # in a stable order
             why[other] = ["shares topics: " + ", ".join(labels)]
     words = _distinctive_words(keywords, themes)
     if words:
@@ -287,16 +354,21 @@ def similar(conn: sqlite3.Connection, review_id: str, limit: int = 5) -> list[di
                 (match,),
             ).fetchone()
             found = conn.execute(
-                "SELECT r.id FROM reviews_fts CROSS JOIN reviews r ON r.rowid = reviews_fts.rowid"
+                "SELECT r.id, r.rowid FROM reviews_fts CROSS JOIN reviews r"
+                " ON r.rowid = reviews_fts.rowid"
                 " WHERE reviews_fts MATCH ? AND reviews_fts.rowid != ? AND reviews_fts.rowid >= ?"
                 " ORDER BY rank LIMIT 20",
                 (match, rowid, floor[0] if floor else 0),
             ).fetchall()
         except sqlite3.OperationalError:
             found = []
-        for position, (other,) in enumerate(found):
+        common = _shared_words(conn, words, rowid, [r[1] for r in found])
+        for position, (other, other_rowid) in enumerate(found):
             scores[other] = scores.get(other, 0.0) + 1.5 - position * 0.05
-            why.setdefault(other, []).append("similar wording: " + ", ".join(words[:4]))
+            if common.get(other_rowid):
+                why.setdefault(other, []).append(
+                    "similar wording: " + ", ".join(common[other_rowid][:4])
+                )
     best = sorted(scores, key=lambda r: (-scores[r], r))[:limit]
     out = []
     for other in best:
@@ -313,10 +385,42 @@ def similar(conn: sqlite3.Connection, review_id: str, limit: int = 5) -> list[di
                     "area": info[2],
                     "type": REVIEW_TYPE_LABELS.get(info[3] or "other"),
                     "published": info[4],
-                    "why": "; ".join(why.get(other, [])),
+                    # Found by this review's words, none of them seen in both (should not
+                    # happen): say only what is true.
+                    "why": "; ".join(why.get(other, []))
+                    or "matches words of this review's keywords and themes",
                 }
             )
     return out
+
+
+def _shared_words(
+    conn: sqlite3.Connection, words: list[str], rowid: int, others: list[int]
+) -> dict[int, list[str]]:
+    """For each of ``others`` (rowids), which of ``words`` both it and review ``rowid`` contain
+    (as FTS5 matches them in the indexed columns): the rarest first, as they weigh most in the
+    rank (bm25), then in the order of ``words``."""
+    if not others:
+        return {}
+    marks = ",".join("?" * (len(others) + 1))
+    found: list[tuple[int, int, str, set[int]]] = []
+    for position, word in enumerate(words):
+        match = f'"{word}"'
+        rowids = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT rowid FROM reviews_fts WHERE reviews_fts MATCH ? AND rowid IN ({marks})",
+                [match, rowid, *others],
+            )
+        }
+        if rowid not in rowids:
+            continue
+        frequency = conn.execute(
+            "SELECT count(*) FROM reviews_fts WHERE reviews_fts MATCH ?", (match,)
+        ).fetchone()[0]
+        found.append((frequency, position, word, rowids))
+    found.sort(key=lambda f: f[:2])
+    return {other: [word for _, _, word, rowids in found if other in rowids] for other in others}
 
 
 _STOP = {"the", "and", "for", "with", "from", "that", "this", "were", "was", "not", "had",

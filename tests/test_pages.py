@@ -71,8 +71,10 @@ async def test_search_shows_cards_with_highlighted_snippets_count_and_facets(ds)
     for facet in ("Nation", "Type", "Topic", "Year", "Status", "Area"):
         assert f"<h3>{facet}</h3>" in html
     links = parse(html)
-    assert any(link.startswith("/reviews/reviews.csv?_search=neglect") for link in links.links)
-    assert any(link.startswith("/reviews/reviews.json?_search=neglect") for link in links.links)
+    # The exports run the page's own FTS5 query (quoted words), raw.
+    for export in ("csv", "json"):
+        prefix = f"/reviews/reviews.{export}?_search=%22neglect%22&_searchmode=raw"
+        assert any(link.startswith(prefix) for link in links.links), export
     assert ("application/rss+xml", "/feed.rss?q=neglect") in links.alternates
     assert ("application/atom+xml", "/feed.atom?q=neglect") in links.alternates
     # Internal columns are nowhere on the page.
