@@ -18,7 +18,15 @@ from crawler.normalise.topics import BY_SLUG, TOPICS
 
 from . import charts, rss
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS, month_name
-from .feed import PARAMS, feed_items, feed_rows, feed_title
+from .feed import (
+    PARAMS,
+    UnknownValue,
+    area_name,
+    feed_items,
+    feed_rows,
+    feed_title,
+    resolve_params,
+)
 from .reporttext import describe, search_text
 from .search import FACET_LIMIT, FILTERS, SORTS, search
 from .trends import CHARTS, trends
@@ -223,11 +231,20 @@ async def trends_csv(datasette, request):
 
 
 async def feed_route(datasette, request):
-    """``/feed.rss`` and ``/feed.atom``: the same items, titles and ids."""
+    """``/feed.rss`` and ``/feed.atom``: the same items, titles and ids. Each filter's value is
+    read as a subscriber writes it; one that names nothing is a 400 saying what would do."""
     db = database(datasette)
     fmt = request.url_vars["format"]
-    params = _args(request, PARAMS)
-    rows = await db.execute_fn(lambda conn: feed_rows(conn, params))
+    asked = _args(request, PARAMS)
+
+    def resolved_rows(conn):
+        params = resolve_params(conn, asked)
+        return params, feed_rows(conn, params)
+
+    try:
+        params, rows = await db.execute_fn(resolved_rows)
+    except UnknownValue as unknown:
+        return Response.html(unknown.html(), status=400)
 
     def absolute(path: str) -> str:
         return datasette.absolute_url(request, path)
@@ -239,7 +256,9 @@ async def feed_route(datasette, request):
         lambda path: absolute(datasette.urls.path(path)),
     )
     suffix = _query(params)
-    page = absolute(datasette.urls.path("/search") + suffix)
+    # The search page filters an area by its name, not its code.
+    page_params = {**params, **({"area": area_name(params["area"])} if "area" in params else {})}
+    page = absolute(datasette.urls.path("/search") + _query(page_params))
     self_url = absolute(datasette.urls.path(f"/feed.{fmt}") + suffix)
     title = feed_title(params)
     description = "Published UK case reviews, newest first found first."
