@@ -178,6 +178,20 @@ def resolve_params(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str
     }
 
 
+def canonical_filters(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, str]:
+    """The search page's filters, each as ``resolve_params`` spells it (an area by its name, as
+    the search filters it); a value that names nothing is kept as given (it finds nothing)."""
+    out = {}
+    for name, value in params.items():
+        try:
+            out[name] = resolve_params(conn, {name: value})[name]
+        except UnknownValue:
+            out[name] = value
+    if out.get("area"):
+        out["area"] = area_name(out["area"])
+    return out
+
+
 def feed_title(params: dict[str, str]) -> str:
     """'scr-digest: reviews in Wales', "scr-digest: search 'neglect'", …"""
     parts = []

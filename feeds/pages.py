@@ -22,6 +22,7 @@ from .feed import (
     PARAMS,
     UnknownValue,
     area_name,
+    canonical_filters,
     feed_items,
     feed_rows,
     feed_title,
@@ -78,6 +79,8 @@ async def search_page(datasette, request):
     except ValueError:
         page = 1
     in_text = request.args.get("in") == "text"
+    # As the feeds read them: "type=SAR", "nation=wales", "area=E08000022", "topic=Domestic abuse"
+    filters = await db.execute_fn(lambda conn: canonical_filters(conn, filters))
     result = await db.execute_fn(lambda conn: search(conn, text, filters, sort, page))
     text_result = None
     if text:

@@ -191,3 +191,30 @@ def test_every_code_label_and_acronym_names_its_type_and_every_topic_its_slug():
         assert topic_slug(topic.label.upper()) == topic.slug
         assert topic_slug(topic.slug.replace("-", " ")) == topic.slug
     assert topic_slug("nonsense") is None
+
+
+def _search_count(ds, path: str) -> int:
+    import asyncio
+
+    html = asyncio.run(ds.client.get(path)).text
+    return int(re.search(r"scr-result-count[^>]*>\s*<strong>([\d,]+)", html)[1].replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    ("spellings", "where"),
+    [
+        (("type=sar", "type=SAR", "type=safeguarding+adults+reviews"), SAR),
+        (("nation=Wales", "nation=wales"), WALES),
+        (("area=North+Tyneside", "area=north+tyneside", "area=E08000022"), NORTH_TYNESIDE),
+        (("topic=domestic-abuse", "topic=Domestic+abuse"), DOMESTIC_ABUSE),
+    ],
+)
+def test_the_search_page_reads_filters_as_the_feeds_do(ds, snapshot_db, spellings, where):
+    expected = len(matching(snapshot_db, where))
+    assert expected > 0
+    assert [_search_count(ds, f"/search?{s}") for s in spellings] == [expected] * len(spellings)
+
+
+def test_a_search_filter_naming_nothing_finds_nothing_and_keeps_the_page(ds):
+    assert _search_count(ds, "/search?type=xyz") == 0
+    assert _search_count(ds, "/search?area=Narnia") == 0
