@@ -35,9 +35,6 @@ from .trends import CHARTS, trends
 REVIEWS_TABLE = "reviews"
 ABOUT = Path(__file__).resolve().parent / "about.yml"
 FILTER_NAMES = (*FILTERS, "topic")
-# The reviews table's filters for the same search (its CSV and JSON keep Datasette's API).
-TABLE_FILTERS = {"nation": "nation", "type": "review_type", "year": "published_year",
-                 "area": "area", "status": "status", "topic": "topics__arraycontains"}  # fmt: skip
 
 
 def database(datasette):
@@ -108,8 +105,6 @@ async def search_page(datasette, request):
         ]
         if values:
             facet_links.append({"name": facet.name, "label": facet.label, "values": values})
-    table = {"_search": text, **{TABLE_FILTERS[k]: v for k, v in filters.items()}}
-    table_path = datasette.urls.table(db.name, REVIEWS_TABLE)
     chosen = [
         {
             "label": _filter_label(name, value),
@@ -134,8 +129,6 @@ async def search_page(datasette, request):
         "chosen": chosen,
         "filters": filters,
         "review_base": datasette.urls.table(db.name, REVIEWS_TABLE) + "/",
-        "csv_url": f"{table_path}.csv{_query(table, _size='max')}",
-        "json_url": f"{table_path}.json{_query(table, _shape='objects')}",
         "previous_url": datasette.urls.path("/search") + _query(params, page=str(page - 1))
         if page > 1
         else None,
