@@ -33,11 +33,12 @@ REVIEW_TYPE_LABELS = {
     "national_review": "National reviews",
     "scr": "Serious case reviews",
     "lcspr": "Child safeguarding practice reviews",
-    "cpr": "Child and adult practice reviews",
+    "cpr": "Child practice reviews",
     "susr": "Single unified safeguarding reviews",
     "cmr": "Case management reviews",
     "learning_review": "Learning and rapid reviews",
     "sar": "Safeguarding adults reviews",
+    "apr": "Adult practice reviews",
     "dhr": "Domestic homicide reviews",
     "other": "Other reviews",
 }

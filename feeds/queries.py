@@ -102,7 +102,7 @@ def canned_queries(database: str) -> dict[str, dict]:
             database,
             "r.review_type = :review_type",
             "scr-digest: new case reviews of a type",
-            "New reviews of one type: scr, lcspr, national_review, sar, dhr, cpr, susr, cmr, "
+            "New reviews of one type: scr, lcspr, national_review, sar, dhr, cpr, apr, susr, cmr, "
             "learning_review or other.",
             ["review_type"],
         ),

@@ -179,7 +179,7 @@ def test_digest_lists_the_months_published_reviews_grouped_by_nation_and_type(db
     assert [(g.nation, g.label, [r.name for r in g.reviews]) for g in digest.groups] == [
         ("England", "Serious case reviews", ["Jasmine"]),
         ("England", "Child safeguarding practice reviews", ["Child Q"]),
-        ("Wales", "Child and adult practice reviews", ["CPR ABCD 03-2020"]),
+        ("Wales", "Child practice reviews", ["CPR ABCD 03-2020"]),
     ]
     assert (digest.published_count, digest.found_count) == (3, 0)
     assert (digest.previous, digest.next) == ("2021-03", "2021-05")

@@ -254,13 +254,14 @@ def test_one_vocabulary_names_every_type():
             "DARDR",
             "SUSR",
             "Adult Practice Review",
+            "Child Practice Review",
             "Case Management Review",
             "Significant Case Review",
             "Rapid review",
             "Thematic SAR",
             "Local and National Child Safeguarding Practice Reviews",
         )
-    ] == ["dhr", "dhr", "susr", "cpr", "cmr", "scr", "learning_review", "other", "lcspr"]
+    ] == ["dhr", "dhr", "susr", "apr", "cpr", "cmr", "scr", "learning_review", "other", "lcspr"]
     assert is_plural_type("Published SARs") and not is_plural_type("SAR Mr Z")
 
 
@@ -361,6 +362,35 @@ def test_one_review_per_subject_on_a_page():
     )
     (review,) = extract(html, URL, source=Source("Kent", "England", "children")).reviews
     assert sorted(d["kind"] for d in review.documents) == ["executive_summary", "full_report"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "rows", "nation", "serves", "expected"),
+    [
+        # West Glamorgan's shape: a review as rows of its documents, one row naming its type
+        ("Adult Practice Reviews", ("Terms of Reference", "Summary Timeline", "CPR Report"),
+         "Wales", "adults", "cpr"),
+        # reworded: another heading, another type, the telling row first or last
+        ("Published reviews", ("Overview report (DHR)", "Terms of reference", "Action plan"),
+         "England", "adults", "dhr"),
+        ("Safeguarding Adults Reviews", ("Timeline", "Briefing", "Child Practice Review report"),
+         "Wales", "adults", "cpr"),
+        # no row names a type: the heading still decides
+        ("Adult Practice Reviews", ("Terms of Reference", "Summary Timeline", "Report"),
+         "Wales", "children", "apr"),
+    ],
+)  # fmt: skip
+def test_a_review_listed_as_rows_is_typed_by_its_rows_before_the_heading(
+    heading, rows, nation, serves, expected
+):
+    from crawler.normalise.review_types import normalise_review_type
+
+    links = "".join(f"<li><a href='/media/{n}.docx'>WG S71 2023 - {row}</a></li>"
+                    for n, row in enumerate(rows))  # fmt: skip
+    html = page(f"<h2>{heading}</h2><ul>{links}</ul>")
+    (review,) = extract(html, URL, source=Source("West Glamorgan", nation, serves)).reviews
+    assert len(review.documents) == 3
+    assert normalise_review_type(review.type_text, nation, serves, 2023) == expected
 
 
 def test_a_review_known_by_type_and_date_is_named_so():

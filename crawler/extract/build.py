@@ -39,11 +39,15 @@ def name_of(record: Record, page: Page, source) -> str:
 
 def _type_text(record: Record, page: Page, source, nearby: str = "") -> str:
     """Words that may say the review's type, nearest first."""
-    title = record.title.text
-    body = " ".join(line.text for line in record.all_lines if line is not record.title)
     label = TYPE_LABELS.get(source.lists or "")
-    parts = [title, body[:600], *reversed(record.path), page.context, label, nearby[:600]]
+    parts = [own_words(record), *reversed(record.path), page.context, label, nearby[:600]]
     return " | ".join(p for p in parts if p)
+
+
+def own_words(record: Record) -> str:
+    """The record's own words, the first of its type contexts: its title and its lines."""
+    body = " ".join(line.text for line in record.all_lines if line is not record.title)
+    return " | ".join(p for p in (record.title.text, body[:600]) if p)
 
 
 _HEAD = re.compile(r"\s+[–—-]\s+|:\s")
@@ -215,6 +219,7 @@ def review_of(
         detail_url=_detail_url(record, page),
         evidence={**decision.as_dict(), "subject_rule": subject.how if subject else None},
     )
+    review.own_words = own_words(record)
     _documents(record, review, page)
     # "Reports are removed after 18 months": a listed review without its documents.
     bare = review.status is None and not review.documents and not review.detail_url

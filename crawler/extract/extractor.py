@@ -157,12 +157,25 @@ def dedupe(reviews: list[Review]) -> list[Review]:
             continue
         for document in review.documents:
             same.add_document(document["url"], document["kind"], document["title"])
+        _hear_own_words(same, review)
         same.published = more_precise(same.published, review.published)
         for field in ("status", "summary", "detail_url", "subject_kind", "area_text"):
             if getattr(same, field) is None:
                 setattr(same, field, getattr(review, field))
         same.themes = same.themes or review.themes
     return out
+
+
+def _hear_own_words(same: Review, other: Review) -> None:
+    """Each sighting's own words come before any heading's: a review listed as three rows (its
+    terms of reference, its summary, its "CPR Report") is typed by what its rows say, before
+    the heading above them ("Adult Practice Reviews") or the page's words."""
+    if not other.own_words or other.own_words in same.own_words:
+        return
+    head = same.own_words
+    rest = same.type_text[len(head) :].removeprefix(" | ") if head else same.type_text
+    same.own_words = " | ".join(p for p in (head, other.own_words) if p)
+    same.type_text = " | ".join(p for p in (same.own_words, rest) if p)
 
 
 def _years_agree(a: str | None, b: str | None) -> bool:

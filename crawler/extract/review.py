@@ -18,6 +18,7 @@ class Review(ReviewContent):
     national: bool = False  # a national review by the Child Safeguarding Practice Review Panel
     published: str | None = None  # ISO, as precise as the page
     type_text: str = ""  # words that say what kind of review it is, nearest first
+    own_words: str = ""  # the part of type_text that is the record's own words
     status: str | None = None
     documents: list[dict] = field(default_factory=list)  # {"url", "kind", "title"}
     detail_url: str | None = None  # its own page on the board's site, to follow

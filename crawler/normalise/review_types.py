@@ -27,7 +27,9 @@ def default_review_type(
 ) -> str | None:
     """What a board of this nation and remit publishes when its listing names no type."""
     if serves == "adults":
-        return "cpr" if nation == "Wales" else "sar"
+        if nation == "Wales":
+            return "susr" if year and year >= 2025 else "apr"
+        return "sar"
     if nation == "England":
         if year is None:
             return None
@@ -59,7 +61,7 @@ def normalise_review_type(
     kind = review_type_from_words(text)
     if kind == "cmr" and nation not in (None, "Northern Ireland"):
         kind = "scr"
-    if kind in ("cpr", "susr") and nation not in (None, "Wales"):
+    if kind in ("cpr", "apr", "susr") and nation not in (None, "Wales"):
         # "Local Safeguarding Child Practice Review" on an English page is a CSPR.
         kind = "sar" if serves == "adults" else "lcspr"
     if kind is None:

@@ -22,6 +22,7 @@ REVIEW_TYPES = (
     "sar",
     "dhr",
     "cpr",
+    "apr",
     "susr",
     "cmr",
     "learning_review",
@@ -62,7 +63,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("susr", ("single unified safeguarding review",), ("SUSR",)),
     Kind("sar", ("safeguarding adults? review", "adult safeguarding review"), ("SAR",)),
-    Kind("cpr", ("child practice review", "adult practice review"), ("CPR", "APR")),
+    # Wales: a child practice review for children, an adult practice review for adults.
+    Kind("cpr", ("child practice review",), ("CPR",)),
+    Kind("apr", ("adult practice review",), ("APR",)),
     # "Serious case management review" is an older name for an SCR (Isle of Man, early NI).
     Kind("scr", ("serious case management review",)),
     Kind("cmr", ("case management review",), ("CMR",)),
@@ -92,7 +95,7 @@ KINDS: tuple[Kind, ...] = (
 )
 
 # Types that one nation alone uses.
-TYPE_NATION = {"cpr": "Wales", "susr": "Wales", "cmr": "Northern Ireland"}
+TYPE_NATION = {"cpr": "Wales", "apr": "Wales", "susr": "Wales", "cmr": "Northern Ireland"}
 
 
 def _name_pattern(name: str, plural: bool) -> str:
@@ -206,6 +209,7 @@ TYPE_LABELS = {
     "sar": "safeguarding adults review",
     "dhr": "domestic homicide review",
     "cpr": "child practice review",
+    "apr": "adult practice review",
     "susr": "single unified safeguarding review",
     "cmr": "case management review",
     "learning_review": "learning review",
@@ -217,6 +221,7 @@ TYPE_ACRONYMS = {
     "sar": "SAR",
     "dhr": "DHR",
     "cpr": "CPR",
+    "apr": "APR",
     "susr": "SUSR",
     "cmr": "CMR",
 }

@@ -14,10 +14,9 @@ from ..normalise.names import name_key, normalise_pseudonym, review_name
 from ..normalise.review_types import normalise_review_type
 from ..normalise.subject_key import display, key_for
 from ..normalise.text import document_title
+from ..normalise.vocabulary import TYPE_NATION
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-# Review types that only one nation uses.
-_TYPE_NATION = {"cpr": "Wales", "susr": "Wales", "cmr": "Northern Ireland"}
 _SCOTTISH_WORDS = re.compile(r"significant case review|child protection committee\b", re.I)
 
 
@@ -73,8 +72,8 @@ def normalise_item(adapter: ItemAdapter) -> None:
         year_of(published) or year_of(adapter.get("incident_date")),
     )
     adapter["review_type"] = kind
-    if nation is None and kind in _TYPE_NATION:
-        nation = _TYPE_NATION[kind]
+    if nation is None and kind in TYPE_NATION:
+        nation = TYPE_NATION[kind]
     if nation is None and _SCOTTISH_WORDS.search(type_words):
         nation = "Scotland"
     if nation is None:
