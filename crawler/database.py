@@ -63,7 +63,7 @@ class HarvestLocked(RuntimeError):
 @dataclass
 class SaveResult:
     review_id: str
-    outcome: str  # new | updated | unchanged
+    outcome: str  # new | updated (a review known before this run) | unchanged | found_this_run
 
 
 def _json(value) -> str:
@@ -325,11 +325,17 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 "SELECT count(*) FROM review_sources WHERE review_id = ? AND id != ?",
                 (review_id, sighting_id),
             ).fetchone()[0]
-            return SaveResult(review_id, "updated" if others else "new")
-        ignore = {"last_seen", "updated"}
-        columns = [k for k in after.keys() if k not in ignore]  # noqa: SIM118 (a Row)
-        changed = before["id"] != after["id"] or any(before[k] != after[k] for k in columns)
-        return SaveResult(review_id, "updated" if changed else "unchanged")
+            outcome = "updated" if others else "new"
+        else:
+            ignore = {"last_seen", "updated"}
+            columns = [k for k in after.keys() if k not in ignore]  # noqa: SIM118 (a Row)
+            changed = before["id"] != after["id"] or any(before[k] != after[k] for k in columns)
+            outcome = "updated" if changed else "unchanged"
+        if outcome == "updated" and after["first_seen"] == seen_at:
+            # A review this run found first (a listing's item, then its own page's; or another
+            # source's this morning) is counted once, as new, not as new and updated.
+            outcome = "found_this_run"
+        return SaveResult(review_id, outcome)
 
     @staticmethod
     def _sighting_id(source: str, url: str, key, fields: dict, reports: list[str]) -> str:

@@ -157,3 +157,21 @@ def test_a_second_harvest_with_the_feed_changes_nothing(cysur_db, tmp_path):
         db, "SELECT new_reviews, updated_reviews FROM harvests ORDER BY id DESC LIMIT 1"
     )
     assert latest == {"new_reviews": 0, "updated_reviews": 0}
+
+
+def test_a_first_harvest_counts_each_review_once_as_new_and_none_as_updated(snapshot_db):
+    """A review found this run (a listing's item, then its own page's, or another source's the
+    same morning) is new once; 'updated' is for reviews known before the run."""
+    runs = query(snapshot_db, "SELECT source, items, new_reviews, updated_reviews FROM harvests")
+    assert sum(r["updated_reviews"] for r in runs) == 0
+    by_source = {r["source"]: r for r in runs}
+    [reviews] = query(snapshot_db, "SELECT count(*) AS n FROM reviews")
+    assert sum(r["new_reviews"] for r in runs) == reviews["n"]
+    # no source counts more reviews than it saw (North Tyneside's 3 were "2 new, 2 updated")
+    seen = query(
+        snapshot_db,
+        "SELECT source, count(DISTINCT review_id) AS n FROM review_sources GROUP BY source",
+    )
+    for row in seen:
+        counted = by_source[row["source"]]
+        assert counted["new_reviews"] + counted["updated_reviews"] <= row["n"], row["source"]
