@@ -22,12 +22,12 @@ from crawler.normalise.topics import BY_SLUG, TOPICS
 from crawler.normalise.vocabulary import KINDS, REVIEW_TYPES, TYPE_LABELS, TYPE_PATTERNS
 
 from .archive_links import fallback, in_place, one_per_file
-from .digest import REVIEW_TYPE_LABELS
+from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS
 from .rss import FeedItem, parse_documents, parse_list, parse_pubdate
 from .search import fts_query
 
 FEED_SIZE = 100
-PARAMS = ("q", "nation", "type", "area", "topic")
+PARAMS = ("q", "nation", "type", "area", "topic", "year", "status")
 _GSS_CODE = re.compile(r"[EJKLMNSW]\d{8}", re.I)
 
 
@@ -166,7 +166,25 @@ def _topic(conn: sqlite3.Connection, value: str) -> str:
     raise UnknownValue("topic", value, _closest("topic", value, _topic_names()), accepted)
 
 
-_RESOLVERS = {"nation": _nation, "type": _type, "area": _area, "topic": _topic}
+def _year(conn: sqlite3.Connection, value: str) -> str:
+    if re.fullmatch(r"(?:19|20)\d\d", value.strip()):
+        return value.strip()
+    raise UnknownValue("year", value, [], "a year of publication, such as 2021")
+
+
+def _status(conn: sqlite3.Connection, value: str) -> str:
+    names = {_key(code): code for code in STATUS_LABELS}
+    names.update((_key(label), code) for code, label in STATUS_LABELS.items())
+    if _key(value) in names:
+        return names[_key(value)]
+    accepted = "one of " + ", ".join(STATUS_LABELS)
+    raise UnknownValue("status", value, _closest("status", value, names), accepted)
+
+
+_RESOLVERS = {
+    "nation": _nation, "type": _type, "area": _area, "topic": _topic, "year": _year,
+    "status": _status,
+}  # fmt: skip
 
 
 def resolve_params(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, str]:
@@ -207,6 +225,10 @@ def feed_title(params: dict[str, str]) -> str:
     if params.get("topic"):
         topic = BY_SLUG.get(topic_slug(params["topic"]) or "")
         parts.append(f"on {(topic.label if topic else params['topic']).lower()}")
+    if params.get("year"):
+        parts.append(f"published in {params['year']}")
+    if params.get("status"):
+        parts.append(f"({STATUS_LABELS.get(params['status'], params['status']).lower()})")
     title = " ".join(parts)
     if params.get("q"):
         title = f"search '{params['q']}'" + ("" if title == "reviews" else f", {title}")
@@ -236,6 +258,12 @@ def feed_rows(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict]:
     if params.get("topic"):
         clauses.append("r.rowid IN (SELECT review_rowid FROM review_topics WHERE topic = ?)")
         args.append(params["topic"])
+    if params.get("year"):
+        clauses.append("r.published_year = ?")
+        args.append(int(params["year"]))
+    if params.get("status"):
+        clauses.append("coalesce(r.status, 'published') = ?")
+        args.append(params["status"])
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     conn.row_factory = sqlite3.Row
     rows = conn.execute(

@@ -71,6 +71,15 @@ def matching(db, where: str) -> set[str]:
          "scr-digest: domestic homicide reviews on domestic abuse"),
         ("/feed.rss?q=neglect", NEGLECT, "scr-digest: search 'neglect'"),
         ("/feed.rss", "1", "scr-digest: all new reviews"),
+        # The search page's other filters: a year of publication and a status (code or label).
+        ("/feed.rss?q=neglect&year=2021", f"{NEGLECT} AND published_year = 2021",
+         "scr-digest: search 'neglect', reviews published in 2021"),
+        ("/feed.rss?year=2019", "published_year = 2019", "scr-digest: reviews published in 2019"),
+        ("/feed.rss?status=no_longer_published", "status = 'no_longer_published'",
+         "scr-digest: reviews (report no longer published)"),
+        ("/feed.atom?status=Report+no+longer+published&nation=england",
+         "status = 'no_longer_published' AND nation = 'England'",
+         "scr-digest: reviews in England (report no longer published)"),
     ],
 )  # fmt: skip
 async def test_a_filter_is_read_as_a_subscriber_writes_it(ds, snapshot_db, path, where, title):
@@ -218,3 +227,26 @@ def test_the_search_page_reads_filters_as_the_feeds_do(ds, snapshot_db, spelling
 def test_a_search_filter_naming_nothing_finds_nothing_and_keeps_the_page(ds):
     assert _search_count(ds, "/search?type=xyz") == 0
     assert _search_count(ds, "/search?area=Narnia") == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=neglect&year=2021", "year=2019&nation=Wales", "status=no_longer_published",
+     "q=child&status=unpublished", "type=SAR&year=2020"],
+)  # fmt: skip
+async def test_a_search_pages_feed_has_what_the_page_counts(ds, query):
+    html = (await ds.client.get(f"/search?{query}")).text
+    count = int(re.search(r"scr-result-count[^>]*>\s*<strong>([\d,]+)", html)[1].replace(",", ""))
+    feed_path = re.search(r'href="([^"]*/feed\.rss[^"]*)"', html)[1].replace("&amp;", "&")
+    feed = feedparser.parse((await ds.client.get(feed_path)).text)
+    assert count > 0
+    assert len(feed.entries) == min(FEED_SIZE, count)
+
+
+@pytest.mark.parametrize(("path", "name"), [("/feed.rss?year=abc", "year"),
+                                            ("/feed.rss?year=21", "year"),
+                                            ("/feed.atom?status=gone", "status")])  # fmt: skip
+async def test_an_unknown_year_or_status_is_a_400(ds, path, name):
+    response = await ds.client.get(path)
+    assert response.status_code == 400
+    assert f"<h1>Unknown {name}</h1>" in response.text
