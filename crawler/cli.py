@@ -476,6 +476,8 @@ def explain(source_id, snapshot, files, url, tree):
     from .explain import NothingToExplain, explain_page, saved_pages
     from .registry import load_registry
 
+    if url and not files:
+        raise BadInput("--url is the address of a page given with --file; pass --file PAGE.html")
     registry = load_registry()
     source = next((s for s in registry if s.id == source_id), None)
     if source is None and not (files and url):

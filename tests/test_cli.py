@@ -312,6 +312,14 @@ def test_explain_an_unknown_source_is_bad_input_and_suggests_close_ids():
     assert "did you mean" not in nothing_close.stderr
 
 
+def test_explain_url_without_a_file_is_bad_input():
+    result = run_scr("explain", "jersey-spb", "--url", "https://example.org/reviews/")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: --url is the address of a page given with --file; pass --file PAGE.html\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
