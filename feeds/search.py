@@ -111,10 +111,25 @@ def _filters(filters: dict[str, str]) -> tuple[list[str], list]:
     return clauses, params
 
 
+# Words too common to show as what matched ("out of routine" matching a summary by its "of").
+_STOP_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
+                         "into", "is", "it", "of", "on", "or", "the", "to", "was", "were",
+                         "with"})  # fmt: skip
+_MARKED = re.compile(f"{_START}([^{_END}]*){_END}")
+
+
+def _telling(text: str) -> bool:
+    """Whether a snippet marks a word that says something (not only stop words)."""
+    return any(m.lower() not in _STOP_WORDS for m in _MARKED.findall(text))
+
+
 def snippet_html(text: str | None) -> Markup:
-    """A snippet with sentinel marks, as escaped HTML with ``<mark>`` around the matches."""
+    """A snippet with sentinel marks, as escaped HTML with ``<mark>`` around the matches; stop
+    words are left unmarked beside a word that says something."""
     if not text:
         return Markup("")
+    if _telling(text):
+        text = _MARKED.sub(lambda m: m[1] if m[1].lower() in _STOP_WORDS else m[0], text)
     escaped = str(escape(text))
     return Markup(escaped.replace(_START, "<mark>").replace(_END, "</mark>"))
 
@@ -135,10 +150,11 @@ def _best_snippet(values) -> str | None:
     """The first snippet with a match: ``values`` are search's snippets (_SNIPPET_COLUMNS),
     then whether each list column holds a JSON list (_LIST_COLUMNS)."""
     snippets, is_list = values[: len(_SNIPPET_COLUMNS)], values[len(_SNIPPET_COLUMNS) :]
-    for n, text in enumerate(snippets):
-        if text and _START in text:
-            # Snippet columns 1.. are the list columns, in order.
-            return list_snippet(text) if 0 < n <= len(is_list) and is_list[n - 1] else text
+    marked = [(n, text) for n, text in enumerate(snippets) if text and _START in text]
+    # A snippet whose matches say something, before one that matched only stop words.
+    for n, text in sorted(marked, key=lambda found: not _telling(found[1])):
+        # Snippet columns 1.. are the list columns, in order.
+        return list_snippet(text) if 0 < n <= len(is_list) and is_list[n - 1] else text
     return None
 
 

@@ -154,6 +154,19 @@ async def test_a_themes_snippet_is_the_items_text_highlighted_not_json(ds):
     assert "safeguarding concern; professionals should not rely" in snippet
 
 
+async def test_a_snippet_shows_the_words_that_matched_not_only_stop_words(ds):
+    # "out of routine": the summary matches by "of" alone, the title by all three words
+    page = (await ds.client.get("/search?q=out+of+routine")).text
+    [snippet] = _cards(page).values()
+    assert snippet.startswith("<mark>Out</mark> of <mark>routine</mark>: a review of sudden")
+    # reworded: a stop word beside telling words is not marked; alone, it is
+    page = (await ds.client.get("/search?q=bruising+in+non-mobile+babies")).text
+    snippet = _cards(page)[CHILD_T]
+    assert snippet.startswith("<mark>bruising</mark> in a <mark>non-mobile</mark> baby must")
+    page = (await ds.client.get("/search?q=the")).text
+    assert all("<mark>" in s for s in _cards(page).values())
+
+
 async def test_a_list_snippet_is_still_escaped(site_db, tmp_path):
     db = tmp_path / "reviews.db"
     shutil.copy(site_db, db)
