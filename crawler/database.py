@@ -29,7 +29,7 @@ from .normalise.names import slug
 from .normalise.subject_key import SubjectKey, compare, display, key_for
 from .normalise.text import title_problem
 from .normalise.topics import topics_of
-from .normalise.vocabulary import TYPE_LABELS
+from .normalise.vocabulary import type_label as label_of_type
 from .pagestore import PageRecords
 from .schema import FTS_COLUMNS, LIST_FIELDS, MERGED_FIELDS, REVIEW_COLUMNS
 
@@ -114,10 +114,10 @@ def _key_rank(key: SubjectKey | None) -> tuple:
     return (vague, -key.kind.count("+"))
 
 
-def type_label(review_type: str | None, key: SubjectKey | None) -> str:
+def type_label(review_type: str | None, key: SubjectKey | None, nation: str | None = None) -> str:
     if review_type == "other" and key is not None and key.kind not in ("topic", "dated"):
         return "review"
-    return TYPE_LABELS.get(review_type or "other", "review")
+    return label_of_type(review_type, nation)
 
 
 def display_title(
@@ -135,7 +135,7 @@ def display_title(
         return named
     area = fields.get("area")
     place = area if area not in (None, "", "Anonymous", "National") else None
-    label = type_label(fields.get("review_type"), key)
+    label = type_label(fields.get("review_type"), key, fields.get("nation"))
     when = _spoken(fields.get("published"))
     words = [label[:1].upper() + label[1:], place, when]
     return ", ".join(w for w in words if w)
@@ -144,7 +144,7 @@ def display_title(
 def _named_title(fields: dict, key: SubjectKey | None, source_title: str | None = None):
     area = fields.get("area")
     place = area if area not in (None, "", "Anonymous", "National") else None
-    label = type_label(fields.get("review_type"), key)
+    label = type_label(fields.get("review_type"), key, fields.get("nation"))
     subject = display(fields.get("pseudonym")) if key is not None and key.kind != "dated" else None
     if area == "National" or (key is not None and key.kind == "topic"):
         topic = fields.get("name") if area == "National" else None

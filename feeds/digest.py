@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from crawler.normalise.text import KIND_LABELS
+from crawler.normalise.vocabulary import NATION_TYPE_LABELS
 
 from .archive_links import ARCHIVE_COLUMNS, fallback, one_per_file
 
@@ -41,6 +42,10 @@ REVIEW_TYPE_LABELS = {
     "apr": "Adult practice reviews",
     "dhr": "Domestic homicide reviews",
     "other": "Other reviews",
+}
+# A group's name in its nation's words ("Scotland: Significant case reviews").
+NATION_GROUP_LABELS = {
+    key: label[:1].upper() + label[1:] + "s" for key, label in NATION_TYPE_LABELS.items()
 }
 DOCUMENT_LABELS = KIND_LABELS  # one label per document kind, everywhere
 STATUS_LABELS = {
@@ -252,7 +257,8 @@ def build_digest(
     ):
         members.sort(key=lambda r: (r.published or "", r.area, r.name), reverse=False)
         members.sort(key=lambda r: r.basis != "published")
-        ordered.append(DigestGroup(nation, REVIEW_TYPE_LABELS.get(kind, kind), members))
+        label = NATION_GROUP_LABELS.get((kind, nation)) or REVIEW_TYPE_LABELS.get(kind, kind)
+        ordered.append(DigestGroup(nation, label, members))
     today = today or date.today()
     nxt = shift_month(year, month, 1)
     return Digest(

@@ -412,10 +412,10 @@ def _address_label(url: str, beside: str) -> str:
     return parts.path.rstrip("/").rsplit("/", 1)[-1] or url
 
 
-def _type_label(kind: str | None) -> str:
-    from crawler.normalise.vocabulary import TYPE_LABELS
+def _type_label(kind: str | None, nation: str | None = None) -> str:
+    from crawler.normalise.vocabulary import type_label
 
-    label = TYPE_LABELS.get(kind or "other", "review")
+    label = type_label(kind, nation)
     return label[:1].upper() + label[1:]
 
 
@@ -435,7 +435,7 @@ def review_page_data(conn, pk: str, datasette, database: str) -> dict:
         ("Area", review.get("area")),
         (
             "Type",
-            _type_label(review.get("review_type")),
+            _type_label(review.get("review_type"), review.get("nation")),
         ),
         ("Nation", review.get("nation")),
         ("Published", _with_source(review, "published") or "date not given"),
@@ -449,7 +449,7 @@ def review_page_data(conn, pk: str, datasette, database: str) -> dict:
     topics = [t for t in (_json_list(review.get("topics")) or []) if t in BY_SLUG]
     review.update(
         facts=[(label, value) for label, value in facts if value],
-        type_label=_type_label(review.get("review_type")),
+        type_label=_type_label(review.get("review_type"), review.get("nation")),
         themes=_json_list(review.get("themes")) or [],
         keywords=_json_list(review.get("keywords")) or [],
         topics=[

@@ -250,3 +250,15 @@ async def test_an_unknown_year_or_status_is_a_400(ds, path, name):
     response = await ds.client.get(path)
     assert response.status_code == 400
     assert f"<h1>Unknown {name}</h1>" in response.text
+
+
+async def test_scotlands_serious_case_reviews_are_significant_case_reviews(ds, snapshot_db):
+    [baby_s] = query(
+        snapshot_db, "SELECT id, title FROM reviews WHERE id = 'aberdeenshire-baby-s-2021'"
+    )
+    assert baby_s["title"] == "Baby S: significant case review, Aberdeenshire"
+    page = (await ds.client.get(f"/reviews/reviews/{baby_s['id']}")).text
+    assert "<dt>Type</dt><dd>Significant case review</dd>" in page
+    digest = (await ds.client.get("/digest/2021-08")).text
+    assert "Scotland: Significant case reviews" in digest
+    assert "Scotland: Serious case reviews" not in digest

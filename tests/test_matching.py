@@ -256,6 +256,16 @@ def test_titles_are_built_from_the_record(fresh_store, raw, pseudonym, expected)
     assert sighting["source_title"] == raw
 
 
+def test_a_scottish_serious_case_review_is_called_what_scotland_calls_it(fresh_store):
+    save(fresh_store, {**item("Baby S", "Aberdeenshire", "2021-08-02"), "nation": "Scotland"})
+    save(fresh_store, item("Baby S", "Kent", "2021-08-02"))
+    titles = [r["title"] for r in query(fresh_store.path, "SELECT title FROM reviews ORDER BY id")]
+    assert titles == [
+        "Baby S: significant case review, Aberdeenshire",
+        "Baby S: serious case review, Kent",
+    ]
+
+
 def test_a_thematic_or_national_review_is_titled_by_its_topic(fresh_store):
     save(fresh_store, {**item(None, "Lancashire", "2021-03-03", review_type="other"),
                        "name": "Sibling Abuse", "subject_kind": "topic"})  # fmt: skip

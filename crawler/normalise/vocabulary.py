@@ -215,6 +215,17 @@ TYPE_LABELS = {
     "learning_review": "learning review",
     "other": "thematic review",
 }
+# Where a nation names a type its own way: Scotland's serious case reviews were "significant
+# case reviews" (the same kind of review, and the same type code).
+NATION_TYPE_LABELS = {("scr", "Scotland"): "significant case review"}
+
+
+def type_label(review_type: str | None, nation: str | None = None) -> str:
+    """What ``review_type`` is called, in ``nation``'s words."""
+    code = review_type or "other"
+    return NATION_TYPE_LABELS.get((code, nation)) or TYPE_LABELS.get(code, "review")
+
+
 TYPE_ACRONYMS = {
     "scr": "SCR",
     "lcspr": "LCSPR",
