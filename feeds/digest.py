@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from crawler.normalise.text import KIND_LABELS
+from crawler.normalise.text import KIND_LABELS, document_tail
 from crawler.normalise.vocabulary import NATION_TYPE_LABELS
 
 from .archive_links import ARCHIVE_COLUMNS, fallback, one_per_file
@@ -215,7 +215,8 @@ def build_digest(
                     {
                         "url": url,
                         "kind": doc["kind"],
-                        "label": DOCUMENT_LABELS.get(doc["kind"], "Document"),
+                        "label": (label := DOCUMENT_LABELS.get(doc["kind"], "Document")),
+                        "tail": document_tail(label, doc["title"], " "),
                         "title": doc["title"],
                         "archive": archived,  # a path on this site, in place of the original
                         "note": note,
@@ -396,8 +397,8 @@ def render_markdown(digest: Digest, site_url: str | None = None) -> str:
                 out.append("")
                 for doc in review.documents:
                     label = md_escape(doc["label"])
-                    title = doc.get("title")
-                    named = f" – {md_escape(title)}" if title and title != doc["label"] else ""
+                    tail = document_tail(doc["label"], doc.get("title"), " – ")
+                    named = tail[: len(tail) - len(tail.lstrip())] + md_escape(tail.lstrip())
                     url = document_url(doc, site)
                     note = f" ({doc['note']})" if doc.get("note") else ""
                     out.append(f"- [{label}](<{_md_url(url)}>){named}{note}")

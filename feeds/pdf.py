@@ -11,6 +11,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from crawler.normalise.text import document_tail
+
 from .digest import STATUS_LABELS, Digest, document_url, month_name
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
@@ -106,7 +108,7 @@ def render_pdf(digest: Digest, site_url: str | None = None) -> bytes:
             for doc in review.documents:
                 pdf.font(9)
                 pdf.set_text_color(29, 78, 216)
-                label = doc["label"] + (f": {doc['title']}" if doc.get("title") else "")
+                label = doc["label"] + document_tail(doc["label"], doc.get("title"))
                 if doc.get("note"):
                     label += f" ({doc['note']})"
                 pdf.multi_cell(0, 4.5, pdf.text_of(label), link=document_url(doc, site), new_x="LMARGIN",

@@ -13,6 +13,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from crawler.normalise.text import document_tail
+
 from . import pages, queries, rss
 from .archive_links import copy_path, fallback, in_place, one_per_file
 from .digest import (
@@ -395,7 +397,8 @@ def _document_view(doc: dict, review_status: str | None, datasette) -> dict:
             else "archived copy"
         )
         + ("; scanned, no searchable text" if doc.get("text_status") == "no_text_layer" else ""),
-        "label": DOCUMENT_LABELS.get(doc["kind"] or "other", "Document"),
+        "label": (label := DOCUMENT_LABELS.get(doc["kind"] or "other", "Document")),
+        "tail": document_tail(label, doc.get("title")),
         # The same file at other addresses (one_per_file).
         "also": [
             (_address_label(url, doc["url"]), url)

@@ -26,7 +26,7 @@ from crawler.items import ReviewItem
 from crawler.matching import Sighting, match
 from crawler.migrations import SCHEMA_VERSION
 from crawler.normalise.subject_key import compare, display, subject_key
-from crawler.normalise.text import clean_summary, document_title, title_problem
+from crawler.normalise.text import clean_summary, document_tail, document_title, title_problem
 from crawler.pipelines.validate import ValidatePipeline
 from crawler.schema import ITEM_FIELDS, MERGED_FIELDS, REVIEW_COLUMNS, TEXT_FIELDS
 
@@ -346,6 +346,23 @@ def test_summaries_lose_link_residue_and_keep_their_sentences():
 )
 def test_a_document_title_that_says_nothing_names_its_kind_and_subject(title, kind, expected):
     assert document_title(title, kind, "Child N") == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "title", "tail"),
+    [
+        ("Executive summary", "Executive summary: Child M", ": Child M"),
+        ("Learning brief", "Learning Brief: Poppy", ": Poppy"),
+        ("Report", "Report (English): GwSB APR 01/2022", " (English): GwSB APR 01/2022"),
+        ("Report", "Report", ""),
+        ("Report", None, ""),
+        ("Report", "Reporting concerns: a briefing", ": Reporting concerns: a briefing"),
+        ("Report", "Child N overview report", ": Child N overview report"),
+    ],
+)
+def test_a_document_is_shown_by_its_label_and_the_rest_of_its_title(label, title, tail):
+    assert document_tail(label, title) == tail
+    assert "Executive summary: Executive summary" not in label + document_tail(label, title)
 
 
 def test_review_fields_are_defined_once():

@@ -88,6 +88,19 @@ def document_title(
     return text
 
 
+def document_tail(label: str, title: str | None, sep: str = ": ") -> str:
+    """What to show after a document's kind label: nothing when the title is the label, the
+    rest of a title that begins with it ("Executive summary: Child M" after "Executive
+    summary"; " (English): APR 01/2022" after "Report"), else ``sep`` and the title. Never
+    "Executive summary: Executive summary: Child M"."""
+    if not title or title.casefold() == label.casefold():
+        return ""
+    head, rest = title[: len(label)], title[len(label) :]
+    if head.casefold() == label.casefold() and not rest[:1].isalnum():
+        return rest
+    return sep + title
+
+
 def _file_words(url: str | None) -> str | None:
     """A file's name as words, when it says something ("Briefing-Note-Supervision-Orders.pdf"
     is "Briefing Note Supervision Orders"; "doc-1234.pdf" says nothing)."""
