@@ -21,6 +21,8 @@ HARVEST_HEADER = ["source", "state", "requests", "responses", "reviews", "new", 
 # Datasette's own facet suggestions cost seconds on a large table; staff facet on /search.
 # Datasette settings for `scr serve` (bench/scale.py times pages with the same ones).
 SERVE_SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 200}
+# The last year `scr digest` takes (the first is the earliest a review's date may have).
+DIGEST_LAST_YEAR = 2100
 EXIT_PARTIAL = 1
 EXIT_LOCKED = 3
 
@@ -44,6 +46,11 @@ def check_database(db_path, must_exist: bool = True) -> Path:
     if not path.exists():
         if must_exist:
             raise BadDatabase(f"{path} does not exist: run `scr harvest` first")
+        folder = path.parent
+        if not folder.exists():  # a mistyped path is not a request to make folders
+            raise BadDatabase(f"cannot create {path}: the directory {folder} does not exist")
+        if not folder.is_dir():
+            raise BadDatabase(f"cannot create {path}: {folder} is not a directory")
         return path
     if path.is_dir():
         raise BadDatabase(f"{path} is a directory, not a database file")
@@ -116,6 +123,15 @@ def _number(value: str) -> bool:
         return False
 
 
+def _whole(value: str) -> bool:
+    """What Scrapy's ``Settings.getint`` accepts."""
+    try:
+        int(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _boolean(value: str) -> bool:
     """What Scrapy's ``Settings.getbool`` accepts."""
     try:
@@ -125,13 +141,28 @@ def _boolean(value: str) -> bool:
     return True
 
 
+# Settings with a whole-number default that are read as floats (getfloat): 12.5 is fine.
+FRACTIONAL_SETTINGS = {"DOWNLOAD_TIMEOUT", "DNS_TIMEOUT", "SCR_RETRY_AFTER_MAX"}
+
+
+def _may_be_negative(name: str) -> bool:
+    """Numeric settings with a default of 0 or more where a negative number still means
+    something: priorities (DEPTH_PRIORITY=-1 crawls depth first) and the feed indent."""
+    return "PRIORITY" in name or name == "FEED_EXPORT_INDENT"
+
+
 def setting_overrides(overrides) -> dict[str, str]:
-    """``-s NAME=VALUE`` pairs as a dict, each value checked against the type of the setting's
-    default (the project's, else Scrapy's): a bool takes true/false or 1/0, an int or float a
-    number (Scrapy reads some int defaults, DOWNLOAD_TIMEOUT among them, as floats). Settings
-    with any other default, or none, are passed on as given."""
+    """``-s NAME=VALUE`` pairs as a dict, each checked against the setting's default (the
+    project's, else Scrapy's): a bool takes true/false or 1/0, an int a whole number and a float
+    a number (Scrapy reads some int defaults, DOWNLOAD_TIMEOUT among them, as floats), neither
+    negative when the default is not (but for priorities). A name that is not a known setting
+    but is close to one is a misspelling; one close to none is passed on (an extension's own
+    setting), as are settings with any other default, or none."""
+    import difflib
+
     settings = {}
     defaults = None
+    known: set[str] = set()
     for override in overrides:
         name, sep, value = override.partition("=")
         name = name.strip()
@@ -142,17 +173,37 @@ def setting_overrides(overrides) -> dict[str, str]:
 
             defaults = Settings()
             defaults.setmodule("crawler.settings", priority="project")
+            # Not CONCURRENT_REQUESTS_PER_IP: deprecated, and the project's scheduler refuses it
+            # (it is then "unknown", close to CONCURRENT_REQUESTS_PER_DOMAIN, its replacement).
+            known = set(defaults.attributes)
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.85)
+            if close:
+                raise click.BadParameter(
+                    f"unknown setting {name} (did you mean {close[0]}?)", param_hint="--set"
+                )
         default = defaults.get(name)
         if isinstance(default, bool):
             if not _boolean(value):
                 raise click.BadParameter(
                     f"{name} takes true or false (or 1 or 0), not {value!r}", param_hint="--set"
                 )
-        elif isinstance(default, int | float) and not _number(value):
-            raise click.BadParameter(
-                f"{name} takes a number (its default is {default}), not {value!r}",
-                param_hint="--set",
-            )
+        elif isinstance(default, int | float):
+            if not _number(value):
+                raise click.BadParameter(
+                    f"{name} takes a number (its default is {default}), not {value!r}",
+                    param_hint="--set",
+                )
+            if isinstance(default, int) and name not in FRACTIONAL_SETTINGS and not _whole(value):
+                raise click.BadParameter(
+                    f"{name} takes a whole number (its default is {default}), not {value!r}",
+                    param_hint="--set",
+                )
+            if float(value) < 0 <= default and not _may_be_negative(name):
+                raise click.BadParameter(
+                    f"{name} takes a number of 0 or more (its default is {default}), not {value!r}",
+                    param_hint="--set",
+                )
         settings[name] = value
     return settings
 
@@ -367,6 +418,14 @@ def digest(month, db_path, fmt, output, site_url):
         year, number = parse_month(month)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="MONTH") from exc
+    from .normalise.dates import EARLIEST_YEAR
+
+    first, last = EARLIEST_YEAR, DIGEST_LAST_YEAR
+    if not first <= year <= last:  # 0000-01's previous month, "-001-12", is no month at all
+        raise click.BadParameter(
+            f"not a month a digest covers: {month!r} (from {first}-01 to {last}-12)",
+            param_hint="MONTH",
+        )
     if fmt == "pdf" and output == "-":
         raise click.BadParameter("a PDF needs a file: -o digest.pdf", param_hint="--output")
     check_output(output)

@@ -84,6 +84,13 @@ EXTENSIONS = {
 }
 
 SCR_DB_PATH = os.environ.get("SCR_DB", "data/reviews.db")
+# Set by each harvest (crawler.harvest.crawl_settings), not by hand.
+SCR_RUN_ID = None
+SCR_RUN_STARTED = None
+SCR_PROGRESS = None
+SNAPSHOT_DIR = None  # --snapshot: answer every request from this saved-site directory
+# Skip parsing a page whose content is what its last good parse read (crawler.pagecache).
+SCR_SKIP_UNCHANGED = True
 # Re-check stored documents (HEAD) at most this often; a 404 or 410 marks one gone.
 SCR_CHECK_DOCUMENTS = True
 SCR_DOCUMENT_RECHECK_DAYS = 7

@@ -326,6 +326,12 @@ def test_explain_url_without_a_file_is_bad_input():
         ("DOWNLOAD_DELAY=abc", "DOWNLOAD_DELAY takes a number (its default is 2.0), not 'abc'"),
         ("CONCURRENT_REQUESTS=many", "CONCURRENT_REQUESTS takes a number (its default is 512), not 'many'"),
         ("ROBOTSTXT_OBEY=maybe", "ROBOTSTXT_OBEY takes true or false (or 1 or 0), not 'maybe'"),
+        # The project's own settings are checked too (this one ran, failing every page).
+        ("SCR_SKIP_UNCHANGED=maybe", "SCR_SKIP_UNCHANGED takes true or false (or 1 or 0), not 'maybe'"),
+        ("DOWNLOAD_DELAYY=5", "unknown setting DOWNLOAD_DELAYY (did you mean DOWNLOAD_DELAY?)"),
+        ("DOWNLOAD_DELAY=-5", "DOWNLOAD_DELAY takes a number of 0 or more (its default is 2.0), not '-5'"),
+        ("CONCURRENT_REQUESTS_PER_DOMAIN=1.5",
+         "CONCURRENT_REQUESTS_PER_DOMAIN takes a whole number (its default is 1), not '1.5'"),
     ],
 )  # fmt: skip
 def test_a_setting_of_the_wrong_type_is_refused_before_the_harvest(
@@ -360,9 +366,121 @@ def test_setting_overrides_are_checked_against_the_defaults_type():
         "ROBOTSTXT_OBEY": "False", "HTTPCACHE_ENABLED": "0", "SOME_NEW_SETTING": "x",
         "ITEM_PIPELINES": "{}",
     }  # fmt: skip
-    for bad in ["RETRY_TIMES=", "AUTOTHROTTLE_ENABLED=yes", "DOWNLOAD_DELAY=nan", "x"]:
+    for bad in ["RETRY_TIMES=", "AUTOTHROTTLE_ENABLED=yes", "DOWNLOAD_DELAY=nan", "x",
+                "SCR_ARCHIVE_KEEP_WITHHELD=maybe", "SCR_DOCUMENT_RECHECK_DAYS=-1",
+                "RETRY_TIMES=2.0", "CLOSESPIDER_TIMEOUT=-1", "ROBOTSTXT_OBAY=true"]:  # fmt: skip
         with pytest.raises(BadParameter):
             setting_overrides([bad])
+
+
+def test_setting_overrides_leave_alone_what_may_be_right():
+    from crawler.cli import setting_overrides
+
+    fine = [
+        "DEPTH_PRIORITY=-1",  # negative: depth first
+        "REDIRECT_PRIORITY_ADJUST=-2",
+        "RETRY_PRIORITY_ADJUST=-3",
+        "SCR_RETRY_AFTER_MAX=1.5",  # an int default read as a float
+        "DNS_TIMEOUT=7.5",
+        "DOWNLOAD_DELAY=0",
+        "PLAYWRIGHT_BROWSER_TYPE=firefox",  # an extension's own: close to no known setting
+    ]
+    assert setting_overrides(fine) == dict(item.split("=") for item in fine)
+
+
+def test_every_scr_setting_the_crawler_reads_has_a_default():
+    """Else `-s` cannot check its type: SCR_SKIP_UNCHANGED=maybe ran, failing every page."""
+    import re
+
+    import crawler.settings
+    from crawler.cli import ROOT
+
+    read = set()
+    for path in (ROOT / "crawler").rglob("*.py"):
+        read |= set(re.findall(r"settings\.get\w*\(\s*[\"'](SCR_\w+)", path.read_text()))
+    assert "SCR_SKIP_UNCHANGED" in read
+    assert {name for name in read if not hasattr(crawler.settings, name)} == set()
+
+
+def test_an_unknown_setting_close_to_no_known_one_passes_quietly(tmp_path):
+    db = tmp_path / "ext.db"
+    result = run_scr(
+        "harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "-q",
+        "-s", "SOME_EXTENSION_SETTING=x", "jersey-spb",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_a_new_database_in_a_folder_that_is_not_there_is_refused(tmp_path):
+    db = tmp_path / "missing" / "x.db"
+    result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(db), "jersey-spb")
+    assert result.returncode == 2
+    assert result.stderr == f"Error: cannot create {db}: the directory {db.parent} does not exist\n"
+    assert result.stdout == ""
+    assert not db.parent.exists()  # nor the database, its lock or an archive folder
+    (tmp_path / "afile").write_text("")
+    inside_a_file = tmp_path / "afile" / "x.db"
+    result = run_scr("harvest", "--snapshot", str(SNAPSHOT), "--db", str(inside_a_file))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: cannot create {inside_a_file}: {tmp_path / 'afile'} is not a directory\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+@pytest.mark.parametrize("command", [["serve"], ["sources"], ["digest", "2021-04"]])
+def test_the_other_commands_refuse_a_database_in_a_missing_folder(tmp_path, command):
+    db = tmp_path / "missing" / "x.db"
+    result = run_scr(*command, "--db", str(db))
+    assert result.returncode == 2
+    assert result.stderr == f"Error: {db} does not exist: run `scr harvest` first\n"
+    assert not db.parent.exists()
+
+
+@pytest.mark.parametrize("month", ["0000-01", "0001-01", "1969-12", "2101-01", "9999-12"])
+def test_a_digest_month_outside_the_years_of_reviews_is_bad_input(snapshot_db, month):
+    before = row_counts(snapshot_db)
+    result = run_scr("digest", month, "--db", str(snapshot_db))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for MONTH: not a month a digest covers: '{month}'"
+        " (from 1970-01 to 2100-12)"
+    )
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert row_counts(snapshot_db) == before
+
+
+def test_a_digest_of_the_first_and_last_months_it_covers(snapshot_db):
+    first = run_scr("digest", "1970-01", "--db", str(snapshot_db))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("# Case reviews: January 1970\n")
+    assert "Previous month: [December 1969]" in first.stdout
+    last = run_scr("digest", "2100-12", "--db", str(snapshot_db))
+    assert last.returncode == 0, last.stderr
+    assert last.stdout.startswith("# Case reviews: December 2100\n")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="feeds.plugin._digest takes any YYYY-MM; 0000-01's previous month '-001-12' fails"
+    " feeds.digest.parse_month when rendered (500). A bound inside parse_month only moves the"
+    " crash to the first month allowed (its previous month is rendered through parse_month"
+    " too), so the route needs the check `scr digest` makes. Remove this mark when fixed.",
+)
+@pytest.mark.parametrize("path", ["/digest/0000-01", "/digest/0000-01.md"])
+async def test_the_digest_page_of_year_0_is_not_found_like_month_13(snapshot_db, path):
+    import yaml
+    from datasette.app import Datasette
+
+    from crawler.cli import ROOT
+
+    with open(ROOT / "metadata.yml", encoding="utf-8") as fh:
+        metadata = yaml.safe_load(fh)
+    ds = Datasette([str(snapshot_db)], metadata=metadata)
+    assert (await ds.client.get("/digest/2024-13")).status_code == 404
+    assert (await ds.client.get(path)).status_code == 404
 
 
 def test_help_states_the_exit_codes():
