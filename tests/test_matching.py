@@ -370,6 +370,8 @@ def test_review_fields_are_defined_once():
     assert set(MERGED_FIELDS) <= set(REVIEW_COLUMNS)
     assert {"summary", "title", "pseudonym"} <= set(TEXT_FIELDS)
     assert display("Child M and Child N") == "Children M and N"
+    # quote marks of every kind, backticks too (Pembrokeshire's "`June`"), leave a title
+    assert [display(n) for n in ("`June`", "‘June’", '"June"', "´June´")] == ["June"] * 4
 
 
 def test_a_sighting_with_no_subject_and_none_of_its_documents_is_counted_not_stored():

@@ -177,7 +177,7 @@ def display(name: str | None) -> str | None:
     as 'Children M and N'."""
     if not name:
         return None
-    text = re.sub(r"['‘’\"“”]", "", name).strip(" .,;:-–—")
+    text = re.sub(r"['‘’\"“”`´]", "", name).strip(" .,;:-–—")
     text = re.sub(r"\s+", " ", text)
     key = subject_key(text)
     if key is not None and key.kind in ("children", "babies") and len(key.parts) > 1:
