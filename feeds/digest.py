@@ -74,6 +74,23 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+DIGEST_LAST_YEAR = 2100
+
+
+def digest_month(text: str) -> tuple[int, int]:
+    """A month a digest may be asked for: ``parse_month``, from the earliest year a review date
+    may have to 2100 (0000-01 is no month: its previous month, "-001-12", is none at all)."""
+    from crawler.normalise.dates import EARLIEST_YEAR
+
+    year, month = parse_month(text)
+    if not EARLIEST_YEAR <= year <= DIGEST_LAST_YEAR:
+        raise ValueError(
+            f"not a month a digest covers: {text!r}"
+            f" (from {EARLIEST_YEAR}-01 to {DIGEST_LAST_YEAR}-12)"
+        )
+    return year, month
+
+
 def month_name(year: int, month: int) -> str:
     return f"{calendar.month_name[month]} {year}"
 

@@ -21,6 +21,7 @@ from .digest import (
     DOCUMENT_LABELS,
     STATUS_LABELS,
     build_digest,
+    digest_month,
     latest_month,
     month_name,
     parse_month,
@@ -41,7 +42,7 @@ def _database(datasette):
 
 async def _digest(datasette, month: str):
     try:
-        year, number = parse_month(month)
+        year, number = digest_month(month)
     except ValueError as exc:
         raise NotFound(str(exc)) from exc
     db = _database(datasette)

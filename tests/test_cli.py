@@ -462,13 +462,6 @@ def test_a_digest_of_the_first_and_last_months_it_covers(snapshot_db):
     assert last.stdout.startswith("# Case reviews: December 2100\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="feeds.plugin._digest takes any YYYY-MM; 0000-01's previous month '-001-12' fails"
-    " feeds.digest.parse_month when rendered (500). A bound inside parse_month only moves the"
-    " crash to the first month allowed (its previous month is rendered through parse_month"
-    " too), so the route needs the check `scr digest` makes. Remove this mark when fixed.",
-)
 @pytest.mark.parametrize("path", ["/digest/0000-01", "/digest/0000-01.md"])
 async def test_the_digest_page_of_year_0_is_not_found_like_month_13(snapshot_db, path):
     import yaml
