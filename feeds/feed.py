@@ -17,16 +17,21 @@ import sqlite3
 from functools import lru_cache
 from html import escape
 
-from crawler.normalise.areas import NATIONS, load_areas, resolve_area
+from crawler.normalise.areas import ANONYMOUS, NATIONAL, NATIONS, load_areas, resolve_area
 from crawler.normalise.topics import BY_SLUG, TOPICS
 from crawler.normalise.vocabulary import KINDS, REVIEW_TYPES, TYPE_LABELS, TYPE_PATTERNS
 
 from .archive_links import fallback, in_place, one_per_file
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS
 from .rss import FeedItem, parse_documents, parse_list, parse_pubdate
-from .search import fts_query
+from .search import area_clause, fts_query
 
 FEED_SIZE = 100
+# What every feed says of itself: it stops at FEED_SIZE items, and where the rest are.
+FEED_DESCRIPTION = (
+    f"Published UK case reviews, newest first found first. It holds the {FEED_SIZE} newest"
+    " found; the search page (this feed's link) has them all."
+)
 PARAMS = ("q", "nation", "type", "area", "topic", "year", "status")
 _GSS_CODE = re.compile(r"[EJKLMNSW]\d{8}", re.I)
 
@@ -220,8 +225,14 @@ def feed_title(params: dict[str, str]) -> str:
         parts.append("reviews")
     if params.get("nation"):
         parts.append(f"in {_nations(None).get(_key(params['nation']), params['nation'])}")
-    if params.get("area"):
-        parts.append(f"in {area_name(params['area'])}")
+    area = area_name(params["area"]) if params.get("area") else None
+    if area and area.casefold() == NATIONAL.casefold():  # the Panel's and other national reviews
+        if not parts[0].startswith("national "):
+            parts[0] = f"national {parts[0]}"
+    elif area and area.casefold() == ANONYMOUS.casefold():  # the publisher did not name it
+        parts.insert(1, "of unnamed areas")
+    elif area:
+        parts.append(f"in {area}")
     if params.get("topic"):
         topic = BY_SLUG.get(topic_slug(params["topic"]) or "")
         parts.append(f"on {(topic.label if topic else params['topic']).lower()}")
@@ -252,9 +263,10 @@ def feed_rows(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict]:
     if params.get("type"):
         clauses.append("r.review_type = ?")
         args.append(params["type"])
-    if params.get("area"):
-        clauses.append("(r.area = ? COLLATE NOCASE OR r.area_code = ?)")
-        args += [params["area"], params["area"]]
+    if params.get("area"):  # by name, code, or a partnership's member councils (area_codes)
+        clause, area_args = area_clause(params["area"])
+        clauses.append(clause)
+        args += area_args
     if params.get("topic"):
         clauses.append("r.rowid IN (SELECT review_rowid FROM review_topics WHERE topic = ?)")
         args.append(params["topic"])

@@ -19,6 +19,7 @@ from crawler.normalise.topics import BY_SLUG, TOPICS
 from . import charts, rss
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS, month_name
 from .feed import (
+    FEED_DESCRIPTION,
     PARAMS,
     UnknownValue,
     area_name,
@@ -257,7 +258,7 @@ async def feed_route(datasette, request):
     page = absolute(datasette.urls.path("/search") + _query(page_params))
     self_url = absolute(datasette.urls.path(f"/feed.{fmt}") + suffix)
     title = feed_title(params)
-    description = "Published UK case reviews, newest first found first."
+    description = FEED_DESCRIPTION
     if fmt == "atom":
         body = rss.atom_xml(
             items, title=title, link=page, description=description, self_url=self_url

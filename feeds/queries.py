@@ -11,6 +11,19 @@ from __future__ import annotations
 from .digest import DIGEST_SQL
 
 FEED_SIZE = 100
+# The search feed's words, as FTS5 cannot refuse them: Datasette's escape_fts quotes each word
+# and balances quotes, but leaves a newline (its phrases stop at one) and a NUL (FTS5 reads the
+# query as a C string); the words stop at a NUL, and a newline is a space.
+_SEARCH_WORDS = (
+    "escape_fts(replace(substr(:q, 1, instr(:q || char(0), char(0)) - 1), char(10), ' '))"
+)
+# No words: the newest reviews, as the full feed. Words with nothing to search (a lone quote):
+# nothing, as /feed.rss?q= gives. Never an FTS5 syntax error.
+_SEARCH_WHERE = f"""case
+    when trim(coalesce(:q, ''), ' ' || char(9, 10, 13)) = '' then 1
+    when {_SEARCH_WORDS} = '' then 0
+    else r.rowid in (select rowid from reviews_fts where reviews_fts match {_SEARCH_WORDS})
+  end"""
 
 
 def _feed(database: str, where: str, title: str, description: str, params: list[str]) -> dict:
@@ -123,7 +136,7 @@ def canned_queries(database: str) -> dict[str, dict]:
         ),
         "feed_search": _feed(
             database,
-            "r.rowid in (select rowid from reviews_fts where reviews_fts match escape_fts(:q))",
+            _SEARCH_WHERE,
             "scr-digest: new case reviews matching a search",
             "New reviews matching a full-text search of titles, summaries, themes, "
             "recommendations and keywords.",

@@ -7,13 +7,16 @@ The contract, in datasette-atom's style:
   comma-separated list), ``rss_documents`` (a JSON array of ``{"url", "kind", "title"}``).
 
 Every value is treated as untrusted text: the item description is HTML built here with every
-scraped value escaped, and only http(s) links are kept.
+scraped value escaped, and only http(s) links are kept. Whatever goes into the XML (titles made
+from a request's parameters, scraped titles, descriptions and categories) loses the characters
+XML 1.0 forbids, in one place (``xml_safe``, used by both writers), so no input is a 500.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
@@ -22,6 +25,9 @@ from markupsafe import Markup
 from .digest import DOCUMENT_LABELS, safe_link
 
 REQUIRED_COLUMNS = ("rss_guid", "rss_title", "rss_link", "rss_pubdate")
+# What XML 1.0 does not allow (its Char production): C0 controls but tab, newline and carriage
+# return; lone surrogates; U+FFFE and U+FFFF. lxml refuses a string holding any of them.
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -69,6 +75,36 @@ def parse_documents(value) -> list[dict]:
     return [d for d in documents if isinstance(d, dict) and safe_link(d.get("url"))]
 
 
+def xml_safe(text):
+    """``text`` without the characters XML 1.0 forbids (``None`` stays ``None``)."""
+    return None if text is None else _NOT_XML.sub("", str(text))
+
+
+def _xml_safe_item(item: FeedItem) -> FeedItem:
+    """An item whose every text can go into XML: scraped text is as untrusted as a request's."""
+    return replace(
+        item,
+        guid=xml_safe(item.guid),
+        title=xml_safe(item.title).strip() or "(untitled)",
+        link=xml_safe(item.link),
+        description=xml_safe(item.description),
+        categories=[c for c in map(xml_safe, item.categories) if c.strip()],
+        documents=[
+            {k: xml_safe(v) if isinstance(v, str) else v for k, v in d.items()}
+            for d in item.documents
+        ],
+    )
+
+
+def _xml_safe_feed(items, title, link, description, self_url):
+    """The feed's texts and items, each ``xml_safe``: what both writers are given."""
+    return (
+        [_xml_safe_item(i) for i in items],
+        xml_safe(title).strip() or "scr-digest",
+        *(xml_safe(t) for t in (link, description, self_url)),
+    )
+
+
 def description_html(item: FeedItem) -> str:
     parts = []
     if item.description:
@@ -93,6 +129,9 @@ def description_html(item: FeedItem) -> str:
 def feed_xml(
     items: list[FeedItem], *, title: str, link: str, description: str, self_url: str
 ) -> bytes:
+    items, title, link, description, self_url = _xml_safe_feed(
+        items, title, link, description, self_url
+    )
     fg = FeedGenerator()
     fg.title(title)
     fg.link(href=self_url, rel="self")
@@ -191,6 +230,9 @@ def atom_xml(
     items: list[FeedItem], *, title: str, link: str, description: str, self_url: str
 ) -> bytes:
     """The same items as Atom 1.0: the same titles, ids (the RSS guids) and links."""
+    items, title, link, description, self_url = _xml_safe_feed(
+        items, title, link, description, self_url
+    )
     fg = FeedGenerator()
     fg.id(self_url)
     fg.title(title)

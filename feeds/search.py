@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from crawler.normalise.areas import resolve_area
 from crawler.normalise.topics import BY_SLUG, TOPICS
 from crawler.schema import FTS_COLUMNS, LIST_FIELDS
 
@@ -36,6 +37,7 @@ SORTS = ("relevance", "newest", "oldest")
 TABLE_FILTERS = {"nation": "nation", "type": "review_type", "year": "published_year",
                  "area": "area", "status": "status", "topic": "topics__arraycontains"}  # fmt: skip
 _START, _END = "\x02", "\x03"
+_GSS_CODE = re.compile(r"[EJKLMNSW]\d{8}", re.I)
 _WORD = re.compile(r'"[^"]*"|[^\s"]+')
 
 
@@ -86,23 +88,76 @@ class SearchResult:
 
 def table_args(text: str | None, filters: dict[str, str]) -> dict[str, str]:
     """Datasette table arguments for the reviews ``search`` finds: the same FTS5 query, given
-    raw (Datasette's own escaping would quote ``neglect*`` into the word "neglect"), and the
-    same filters."""
+    raw (Datasette's own escaping would quote ``neglect*`` into the word "neglect"), the same
+    filters, and a unique order (``_sort=id``). The table's own order (``published`` desc) has
+    ties, and Datasette breaks them by id only from page 2 on, so following ``next_url`` (or
+    streaming a CSV past ``_size=max``) lost some reviews and repeated others."""
     args = {}
     query = fts_query(text)
     if query:
         args.update(_search=query, _searchmode="raw")
     for name, column in TABLE_FILTERS.items():
-        if filters.get(name):
+        if name == "area" and filters.get(name):
+            args.update(_area_table_arg(filters[name]))
+        elif filters.get(name):
             args[column] = filters[name]
+    args["_sort"] = "id"
     return args
+
+
+def area_place(value: str) -> tuple[str, str | None]:
+    """An area filter's value as (the name reviews give it, its GSS code or None): a GSS code
+    is the area the register knows by it; a name has the code the register gives it."""
+    value = value.strip()
+    if _GSS_CODE.fullmatch(value):
+        area = resolve_area(value)
+        if area is not None and area.code and area.code.upper() == value.upper():
+            return area.name, area.code
+        return value, value.upper()
+    area = resolve_area(value)
+    code = area.code if area is not None and area.kind != "nation" else None
+    return value, code
+
+
+def area_clause(value: str) -> tuple[str, list]:
+    """The SQL (on ``reviews r``) for an area filter: the reviews whose area is that area, whose
+    area_code is its code, or whose area_codes (every council a partnership covers) hold its
+    code: Monmouthshire finds Gwent's reviews. An area with no code matches by name alone."""
+    name, code = area_place(value)
+    if not code:
+        return "r.area = ?", [name]
+    return (
+        "(r.area = ? OR r.area_code = ?"
+        " OR EXISTS (SELECT 1 FROM json_each(r.area_codes) WHERE value = ?))",
+        [name, code, code],
+    )
+
+
+def _sql_text(value: str) -> str:
+    return "'" + re.sub(r"[\x00-\x1f]", "", value).replace("'", "''") + "'"
+
+
+def _area_table_arg(value: str) -> dict[str, str]:
+    """The reviews table's filter for an area, as ``area_clause`` matches it (``_where``: a
+    column filter cannot say "or")."""
+    name, code = area_place(value)
+    if not code:
+        return {"area": name}
+    return {
+        "_where": f"(area = {_sql_text(name)} or area_code = {_sql_text(code)} or exists"
+        f" (select 1 from json_each(area_codes) where value = {_sql_text(code)}))"
+    }
 
 
 def _filters(filters: dict[str, str]) -> tuple[list[str], list]:
     clauses, params = [], []
     for name, column in FILTERS.items():
         value = filters.get(name)
-        if value:
+        if value and name == "area":
+            clause, args = area_clause(value)
+            clauses.append(clause)
+            params += args
+        elif value:
             clauses.append(f"r.{column} = ?")
             params.append(int(value) if column == "published_year" and value.isdigit() else value)
     if filters.get("topic"):
