@@ -205,6 +205,13 @@ def test_titles_naming_no_one(title):
         ("Mr D (July 2014) – concerning an incident in his home.", ["other"]),
         ("He was injured in (what the report calls) March 2019", ["incident"]),
         ("Child D died in hospital (March 2019) after a head injury.", ["incident"]),
+        # A press release dates itself "Today (…)": Swindon's Child Q, and reworded
+        ("Today (27th November 2019) the Swindon Safeguarding Partnership publishes the report of"
+         " a Serious Case Review into the severe neglect of a child.", ["published"]),
+        ("Today, 5 March 2019, the board published its review of Child K.", ["published"]),
+        ("Today (Tuesday 5 March 2019) we have published the review into Baby L.", ["published"]),
+        ("Today (27 November 2019) marks a year since Child Q died.", ["incident"]),
+        ("Today (27 November 2019) we remember Child Q.", ["other"]),
     ],
 )  # fmt: skip
 def test_each_date_has_one_role(text, roles):

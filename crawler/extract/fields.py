@@ -40,7 +40,11 @@ _CODE = re.compile(
     r"|\b(?:19|20)\d\d-\d\d/\d+\b|\b(?:DHR|SAR|CPR|APR|CSPR|LCSPR|SCR|SUSR|CMR)\s*\d{1,3}\s+(?:19|20)\d\d\b"
 )
 # "On 31st July 2024, the partnership published …": a date opening the sentence that publishes
-_OPENS = re.compile(r"\s*(?:on|in|from|since)?\s*(?:the\s+)?", re.I)
+# What may open a sentence before its date: "On 5 May 2019 …", "Today (Tuesday 27 November
+# 2019) the partnership publishes …", as a press release dates itself.
+_OPENS = re.compile(
+    r"\s*(?:on|in|from|since|today\s*[(,]?\s*(?:[a-z]+day\b,?\s*)?)?\s*(?:the\s+)?", re.I
+)
 # "Northtown SCR: May 2016. Key issues: …": a review's type, then its date
 _TYPE_THEN_DATE = re.compile(rf"(?:{ANY_TYPE.pattern})\s*[:–—-]\s*$")
 _WORDS_AROUND_A_DATE = re.compile(
