@@ -183,7 +183,9 @@ async def cached_trends(db, text: str | None, filters: dict[str, str]) -> list:
 async def trends_page(datasette, request):
     db = database(datasette)
     text = request.args.get("q", "").strip()
-    filters = _args(request, FILTER_NAMES)
+    filters = await db.execute_fn(
+        lambda conn: canonical_filters(conn, _args(request, FILTER_NAMES))
+    )
     found = await cached_trends(db, text, filters)
     params = {"q": text, **filters}
     charts_out = []
@@ -218,7 +220,10 @@ async def trends_csv(datasette, request):
     key = request.args.get("chart", "types")
     if key not in CHARTS:
         return Response.text(f"chart must be one of {', '.join(CHARTS)}", status=400)
-    found = await cached_trends(db, request.args.get("q", "").strip(), _args(request, FILTER_NAMES))
+    filters = await db.execute_fn(
+        lambda conn: canonical_filters(conn, _args(request, FILTER_NAMES))
+    )
+    found = await cached_trends(db, request.args.get("q", "").strip(), filters)
     chart = next(c for c in found if c.key == key)
     return Response(
         chart.csv(),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from crawler.archivestore import PUBLIC_COPY, extension_of
 
 from .digest import DOCUMENT_LABELS, REVIEW_TYPE_LABELS
-from .search import _END, _START, FACET_LIMIT, PAGE_SIZE, _filters, fts_query, snippet_html
+from .search import _END, _START, FACET_LIMIT, PAGE_SIZE, filter_clauses, fts_query, snippet_html
 
 
 @dataclass
@@ -33,7 +33,7 @@ class TextResult:
 def _public(filters: dict[str, str]) -> tuple[str, list]:
     """The archived files that may be searched and served: of reviews that are not withheld,
     and that meet the search's filters."""
-    clauses, params = _filters(filters)
+    clauses, params = filter_clauses(filters)
     where = " AND ".join([PUBLIC_COPY, *clauses])
     return (
         f"SELECT d.sha256 FROM documents d JOIN reviews r ON r.id = d.review_id WHERE {where}",
@@ -118,7 +118,7 @@ def describe_many(
     """The review and document each archived file stands for (the first public one)."""
     if not hashes:
         return {}
-    clauses, params = _filters({k: v for k, v in (filters or {}).items() if v})
+    clauses, params = filter_clauses({k: v for k, v in (filters or {}).items() if v})
     where = " AND ".join([f"d.sha256 IN ({','.join('?' * len(hashes))})", PUBLIC_COPY, *clauses])
     rows = conn.execute(
         "SELECT r.id, r.title, r.area, r.published, r.published_year, r.review_type, d.kind,"

@@ -149,7 +149,7 @@ def _area_table_arg(value: str) -> dict[str, str]:
     }
 
 
-def _filters(filters: dict[str, str]) -> tuple[list[str], list]:
+def filter_clauses(filters: dict[str, str]) -> tuple[list[str], list]:
     clauses, params = [], []
     for name, column in FILTERS.items():
         value = filters.get(name)
@@ -256,7 +256,7 @@ def search(
     sort = sort if sort in SORTS else "relevance"
     if sort == "relevance" and not query:
         sort = "newest"
-    clauses, params = _filters(filters)
+    clauses, params = filter_clauses(filters)
     result = SearchResult(text or "", 0, [], [], max(1, page), sort, filters)
     offset = (result.page - 1) * size
     order = {

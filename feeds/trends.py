@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from crawler.normalise.topics import BY_SLUG
 
 from .digest import REVIEW_TYPE_LABELS
-from .search import FILTERS, fts_query
+from .search import filter_clauses, fts_query
 
 CHARTS = {
     "types": "Reviews per year, by type",
@@ -45,14 +45,8 @@ def _scope(text: str | None, filters: dict[str, str]) -> tuple[str, list]:
     if query:
         clauses.append("r.rowid IN (SELECT rowid FROM reviews_fts WHERE reviews_fts MATCH ?)")
         params.append(query)
-    for name, column in FILTERS.items():
-        if filters.get(name):
-            clauses.append(f"r.{column} = ?")
-            params.append(filters[name])
-    if filters.get("topic"):
-        clauses.append("r.rowid IN (SELECT review_rowid FROM review_topics WHERE topic = ?)")
-        params.append(filters["topic"])
-    return " WHERE " + " AND ".join(clauses), params
+    more, args = filter_clauses(filters)  # as the search page filters
+    return " WHERE " + " AND ".join(clauses + more), params + args
 
 
 def trends(

@@ -4,6 +4,8 @@ nothing but their required columns; and the one-line errors for bad databases.""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import sqlite3
@@ -162,6 +164,18 @@ async def test_scr_serve_serves_any_database_file_as_reviews(site_db, tmp_path, 
 
 
 # -- trends, about, months ------------------------------------------------------------------------
+
+
+async def test_trends_read_filters_as_the_search_page_does(ds):
+    async def total(query: str) -> int:
+        text = (await ds.client.get(f"/trends.csv?chart=types&{query}")).text
+        rows = list(csv.reader(io.StringIO(text)))[1:]
+        return sum(int(cell) for row in rows for cell in row[1:] if cell.isdigit())
+
+    # a council inside a partnership (Monmouthshire is one of Gwent's), any spelling of a type
+    assert await total("area=Monmouthshire") == await total("area=Gwent") == 7
+    assert await total("type=SAR") == await total("type=sar") > 0
+    assert await total("nation=wales") == await total("nation=Wales") > 0
 
 
 async def test_trends_draws_charts_with_tables_and_csv(ds):
