@@ -41,7 +41,7 @@ REVIEW_TYPE_LABELS = {
     "sar": "Safeguarding adults reviews",
     "apr": "Adult practice reviews",
     "dhr": "Domestic homicide reviews",
-    "other": "Other reviews",
+    "other": "Thematic and other reviews",
 }
 # A group's name in its nation's words ("Scotland: Significant case reviews").
 NATION_GROUP_LABELS = {

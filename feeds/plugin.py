@@ -420,6 +420,8 @@ def _type_label(kind: str | None, nation: str | None = None) -> str:
     from crawler.normalise.vocabulary import type_label
 
     label = type_label(kind, nation)
+    if (kind or "other") == "other":
+        label = "thematic or other review"  # "other" also holds MALRs and partnership reviews
     return label[:1].upper() + label[1:]
 
 

@@ -47,3 +47,11 @@ async def test_no_digest_names_a_documents_kind_twice(ds, snapshot_db):
             assert not TWICE.search(text), (path, TWICE.search(text)[0])
     september = (await ds.client.get("/digest/2023-09")).text
     assert 'Report</a><span class="digest-doc-title"> (English): GwSB APR 01/2022' in september
+
+
+async def test_the_other_type_is_called_the_same_on_the_review_page_and_in_the_digest(ds):
+    # "other" holds thematic reviews and multi-agency learning reviews (Essex's Child V)
+    page = (await ds.client.get("/reviews/reviews/essex-child-v-2021")).text
+    assert "<dt>Type</dt><dd>Thematic or other review</dd>" in page
+    digest = (await ds.client.get("/digest/2021-10")).text
+    assert "England: Thematic and other reviews" in digest
