@@ -91,6 +91,14 @@ def digest_month(text: str) -> tuple[int, int]:
     return year, month
 
 
+def _without_area(title: str | None, area: str | None) -> str | None:
+    """A card's name after its area ("Wiltshire – young people and self-harm"): the title
+    without the ", Wiltshire" that a thematic review's title ends with."""
+    if title and area and title.endswith(f", {area}") and len(title) > len(area) + 2:
+        return title[: -len(area) - 2]
+    return title
+
+
 def month_name(year: int, month: int) -> str:
     return f"{calendar.month_name[month]} {year}"
 
@@ -244,7 +252,7 @@ def build_digest(
             id=row["id"],
             guid=row["guid"] if "guid" in row.keys() else None,  # noqa: SIM118 (a Row)
             title=row["title"] or row["pseudonym"] or row["id"],
-            name=row["pseudonym"] or row["title"] or row["id"],
+            name=row["pseudonym"] or _without_area(row["title"], row["area"]) or row["id"],
             area=row["area"] or "Unknown area",
             nation=row["nation"] or "Unknown",
             region=row["region"],

@@ -55,3 +55,9 @@ async def test_the_other_type_is_called_the_same_on_the_review_page_and_in_the_d
     assert "<dt>Type</dt><dd>Thematic or other review</dd>" in page
     digest = (await ds.client.get("/digest/2021-10")).text
     assert "England: Thematic and other reviews" in digest
+
+
+async def test_a_thematic_reviews_digest_card_names_its_area_once(ds):
+    digest = (await ds.client.get("/digest/2023-09.md")).text
+    assert "### 2023 – Wiltshire – young people and self-harm\n" in digest
+    assert "self-harm, Wiltshire" not in digest.split("### 2023 – Wiltshire")[1].split("\n")[0]
