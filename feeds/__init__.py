@@ -10,6 +10,7 @@ from .plugin import (  # noqa: F401 (hook implementations Datasette finds on thi
     extra_css_urls,
     extra_template_vars,
     menu_links,
+    prepare_connection,
     prepare_jinja2_environment,
     register_output_renderer,
     register_routes,

@@ -147,6 +147,14 @@ SERVE_AS_REVIEWS = "SCR_SERVE_AS_REVIEWS"
 
 
 @hookimpl
+def prepare_connection(conn):
+    # The canned search feed reads its words as the search page does (feeds.queries).
+    from .search import fts_query
+
+    conn.create_function("scr_fts", 1, lambda text: fts_query(text), deterministic=True)
+
+
+@hookimpl
 def startup(datasette):
     import os
 

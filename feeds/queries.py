@@ -11,12 +11,9 @@ from __future__ import annotations
 from .digest import DIGEST_SQL
 
 FEED_SIZE = 100
-# The search feed's words, as FTS5 cannot refuse them: Datasette's escape_fts quotes each word
-# and balances quotes, but leaves a newline (its phrases stop at one) and a NUL (FTS5 reads the
-# query as a C string); the words stop at a NUL, and a newline is a space.
-_SEARCH_WORDS = (
-    "escape_fts(replace(substr(:q, 1, instr(:q || char(0), char(0)) - 1), char(10), ' '))"
-)
+# The search feed's words as the search page and /feed.rss read them (``scr_fts``, registered by
+# the plugin: feeds.search.fts_query, so "neglect*" is a prefix and FTS5 cannot refuse it).
+_SEARCH_WORDS = "coalesce(scr_fts(:q), '')"
 # No words: the newest reviews, as the full feed. Words with nothing to search (a lone quote):
 # nothing, as /feed.rss?q= gives. Never an FTS5 syntax error.
 _SEARCH_WHERE = f"""case

@@ -314,3 +314,13 @@ async def test_national_and_anonymous_areas_are_titled_in_english(
     assert {e.id for e in feed.entries} == expected
     page = path.replace("/feed.rss", "/search").replace("/feed.atom", "/search")
     assert page_count((await ds.client.get(page)).text) == len(expected)
+
+
+@pytest.mark.parametrize("words", ["neglect*", "abuse OR neglect", '"child sexual abuse"'])
+async def test_the_canned_search_feed_reads_words_as_the_main_feed_does(ds, words):
+    from urllib.parse import quote
+
+    canned = await ds.client.get(f"/reviews/feed_search.json?q={quote(words)}&_shape=objects")
+    main = parsed(await ds.client.get(f"/feed.rss?q={quote(words)}"))
+    found = {r["rss_guid"] for r in canned.json()["rows"]}
+    assert found and found == {e.id for e in main.entries}
