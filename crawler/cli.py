@@ -21,7 +21,6 @@ HARVEST_HEADER = ["source", "state", "requests", "responses", "reviews", "new", 
 # Datasette's own facet suggestions cost seconds on a large table; staff facet on /search.
 # Datasette settings for `scr serve` (bench/scale.py times pages with the same ones).
 SERVE_SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 200}
-# The last year `scr digest` takes (the first is the earliest a review's date may have).
 EXIT_PARTIAL = 1
 EXIT_LOCKED = 3
 
@@ -45,11 +44,9 @@ def check_database(db_path, must_exist: bool = True) -> Path:
     if not path.exists():
         if must_exist:
             raise BadDatabase(f"{path} does not exist: run `scr harvest` first")
-        folder = path.parent
-        if not folder.exists():  # a mistyped path is not a request to make folders
-            raise BadDatabase(f"cannot create {path}: the directory {folder} does not exist")
-        if not folder.is_dir():
-            raise BadDatabase(f"cannot create {path}: {folder} is not a directory")
+        problem = _folder_problem(path)  # a mistyped path is not a request to make folders
+        if problem:
+            raise BadDatabase(f"cannot create {path}: {problem}")
         return path
     if path.is_dir():
         raise BadDatabase(f"{path} is a directory, not a database file")
@@ -87,16 +84,23 @@ def check_output(output: str) -> None:
     if output == "-":
         return
     path = Path(output)
-    folder = path.parent
-    if not folder.exists():
-        raise BadInput(f"cannot write {path}: the directory {folder} does not exist")
-    if not folder.is_dir():
-        raise BadInput(f"cannot write {path}: {folder} is not a directory")
+    problem = _folder_problem(path)
+    if problem:
+        raise BadInput(f"cannot write {path}: {problem}")
     if path.exists():
         if not os.access(path, os.W_OK):
             raise BadInput(f"cannot write {path}: the file is not writable")
-    elif not os.access(folder, os.W_OK | os.X_OK):
-        raise BadInput(f"cannot write {path}: the directory {folder} is not writable")
+    elif not os.access(path.parent, os.W_OK | os.X_OK):
+        raise BadInput(f"cannot write {path}: the directory {path.parent} is not writable")
+
+
+def _folder_problem(path: Path) -> str | None:
+    """Why a file cannot be made at ``path`` for want of its folder, or None."""
+    if not path.parent.exists():
+        return f"the directory {path.parent} does not exist"
+    if not path.parent.is_dir():
+        return f"{path.parent} is not a directory"
+    return None
 
 
 def http_url(ctx, param, value):
@@ -133,11 +137,7 @@ def _whole(value: str) -> bool:
 
 def _boolean(value: str) -> bool:
     """What Scrapy's ``Settings.getbool`` accepts."""
-    try:
-        int(value)
-    except ValueError:
-        return value in ("True", "true", "False", "false")
-    return True
+    return _whole(value) or value in ("True", "true", "False", "false")
 
 
 # Settings with a whole-number default that are read as floats (getfloat): 12.5 is fine.

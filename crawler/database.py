@@ -128,23 +128,22 @@ def display_title(
     type, area and date. Never a sentence, a file label or a date run into a heading.
     ``others``: the names other sightings gave the review, tried in turn before the type and
     date stand in for a name."""
-    named = _named_title(fields, key, source_title)
-    for name in others:
-        named = named or (_named_title({**fields, "name": name}, key) if name else None)
-    if named:
-        return named
     area = fields.get("area")
     place = area if area not in (None, "", "Anonymous", "National") else None
     label = type_label(fields.get("review_type"), key, fields.get("nation"))
+    tries = [(fields, source_title), *(({**fields, "name": n}, None) for n in others if n)]
+    for tried, title in tries:
+        named = _named_title(tried, key, title, place, label)
+        if named:
+            return named
     when = _spoken(fields.get("published"))
     words = [label[:1].upper() + label[1:], place, when]
     return ", ".join(w for w in words if w)
 
 
-def _named_title(fields: dict, key: SubjectKey | None, source_title: str | None = None):
+def _named_title(fields: dict, key, source_title: str | None, place: str | None, label: str):
+    """A title from the subject or the topic, or None when neither can be shown."""
     area = fields.get("area")
-    place = area if area not in (None, "", "Anonymous", "National") else None
-    label = type_label(fields.get("review_type"), key, fields.get("nation"))
     subject = display(fields.get("pseudonym")) if key is not None and key.kind != "dated" else None
     if area == "National" or (key is not None and key.kind == "topic"):
         topic = fields.get("name") if area == "National" else None

@@ -23,17 +23,16 @@ from crawler.normalise.vocabulary import KINDS, REVIEW_TYPES, TYPE_LABELS, TYPE_
 
 from .archive_links import fallback, in_place, one_per_file
 from .digest import REVIEW_TYPE_LABELS, STATUS_LABELS
+from .queries import FEED_SIZE  # one size for the feeds and the canned feed queries
 from .rss import FeedItem, parse_documents, parse_list, parse_pubdate
-from .search import area_clause, fts_query
+from .search import _GSS_CODE, area_place, filter_clauses, fts_query
 
-FEED_SIZE = 100
 # What every feed says of itself: it stops at FEED_SIZE items, and where the rest are.
 FEED_DESCRIPTION = (
     f"Published UK case reviews, newest first found first. It holds the {FEED_SIZE} newest"
     " found; the search page (this feed's link) has them all."
 )
 PARAMS = ("q", "nation", "type", "area", "topic", "year", "status")
-_GSS_CODE = re.compile(r"[EJKLMNSW]\d{8}", re.I)
 
 
 class UnknownValue(ValueError):
@@ -118,11 +117,7 @@ def _nations(conn: sqlite3.Connection | None) -> dict[str, str]:
 
 def area_name(value: str) -> str:
     """An area's name for a title: a GSS code is the area it is the code of."""
-    if _GSS_CODE.fullmatch(value):
-        area = resolve_area(value)
-        if area is not None and area.code and area.code.upper() == value.upper():
-            return area.name
-    return value
+    return area_place(value)[0]
 
 
 def _nation(conn: sqlite3.Connection, value: str) -> str:
@@ -257,25 +252,9 @@ def feed_rows(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict]:
     if query:
         clauses.append("r.rowid IN (SELECT rowid FROM reviews_fts WHERE reviews_fts MATCH ?)")
         args.append(query)
-    if params.get("nation"):
-        clauses.append("r.nation = ?")
-        args.append(params["nation"])
-    if params.get("type"):
-        clauses.append("r.review_type = ?")
-        args.append(params["type"])
-    if params.get("area"):  # by name, code, or a partnership's member councils (area_codes)
-        clause, area_args = area_clause(params["area"])
-        clauses.append(clause)
-        args += area_args
-    if params.get("topic"):
-        clauses.append("r.rowid IN (SELECT review_rowid FROM review_topics WHERE topic = ?)")
-        args.append(params["topic"])
-    if params.get("year"):
-        clauses.append("r.published_year = ?")
-        args.append(int(params["year"]))
-    if params.get("status"):
-        clauses.append("coalesce(r.status, 'published') = ?")
-        args.append(params["status"])
+    more, more_args = filter_clauses(params)  # as the search page filters
+    clauses += more
+    args += more_args
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     conn.row_factory = sqlite3.Row
     rows = conn.execute(

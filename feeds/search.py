@@ -138,14 +138,12 @@ def _sql_text(value: str) -> str:
 
 
 def _area_table_arg(value: str) -> dict[str, str]:
-    """The reviews table's filter for an area, as ``area_clause`` matches it (``_where``: a
-    column filter cannot say "or")."""
-    name, code = area_place(value)
-    if not code:
-        return {"area": name}
+    """The reviews table's filter for an area: ``area_clause`` with its values written in
+    (``_where``: a column filter cannot say "or")."""
+    clause, args = area_clause(value)
+    values = iter(args)
     return {
-        "_where": f"(area = {_sql_text(name)} or area_code = {_sql_text(code)} or exists"
-        f" (select 1 from json_each(area_codes) where value = {_sql_text(code)}))"
+        "_where": re.sub(r"\?", lambda _: _sql_text(next(values)), re.sub(r"\br\.", "", clause))
     }
 
 
@@ -157,6 +155,9 @@ def filter_clauses(filters: dict[str, str]) -> tuple[list[str], list]:
             clause, args = area_clause(value)
             clauses.append(clause)
             params += args
+        elif value and name == "status":  # no status is published, as the facet counts it
+            clauses.append("coalesce(r.status, 'published') = ?")
+            params.append(value)
         elif value:
             clauses.append(f"r.{column} = ?")
             params.append(int(value) if column == "published_year" and value.isdigit() else value)

@@ -251,23 +251,16 @@ def row_counts(db) -> dict[str, int]:
 @pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
 def test_digest_to_a_folder_that_is_not_there_says_so_in_one_line(snapshot_db, tmp_path, fmt):
     before = row_counts(snapshot_db)
-    target = tmp_path / "nothere" / f"digest.{fmt}"
-    result = run_scr(
-        "digest", "2021-04", "--format", fmt, "-o", str(target), "--db", str(snapshot_db)
-    )
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"Error: cannot write {target}: the directory {target.parent} does not exist\n"
-    )
     (tmp_path / "afile").write_text("")
-    inside_a_file = tmp_path / "afile" / f"digest.{fmt}"
-    result = run_scr(
-        "digest", "2021-04", "--format", fmt, "-o", str(inside_a_file), "--db", str(snapshot_db)
-    )
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"Error: cannot write {inside_a_file}: {tmp_path / 'afile'} is not a directory\n"
-    )
+    missing, in_a_file = tmp_path / "nothere", tmp_path / "afile"
+    for folder, why in ((missing, f"the directory {missing} does not exist"),
+                        (in_a_file, f"{in_a_file} is not a directory")):  # fmt: skip
+        target = folder / f"digest.{fmt}"
+        result = run_scr(
+            "digest", "2021-04", "--format", fmt, "-o", str(target), "--db", str(snapshot_db)
+        )
+        assert result.returncode == 2
+        assert result.stderr == f"Error: cannot write {target}: {why}\n"
     assert row_counts(snapshot_db) == before
 
 

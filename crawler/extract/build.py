@@ -39,15 +39,25 @@ def name_of(record: Record, page: Page, source) -> str:
 
 def _type_text(record: Record, page: Page, source, nearby: str = "") -> str:
     """Words that may say the review's type, nearest first."""
+    return type_words(own_words(record), _type_context(record, page, source, nearby))
+
+
+def type_words(*contexts: str) -> str:
+    """Contexts that may say a review's type, nearest first, as ``review_type_from_words``
+    reads them (the first that names a type decides)."""
+    return " | ".join(c for c in contexts if c)
+
+
+def _type_context(record: Record, page: Page, source, nearby: str = "") -> str:
+    """Around the record, nearest first: its headings, the page, the registry, the paragraphs."""
     label = TYPE_LABELS.get(source.lists or "")
-    parts = [own_words(record), *reversed(record.path), page.context, label, nearby[:600]]
-    return " | ".join(p for p in parts if p)
+    return type_words(*reversed(record.path), page.context, label, nearby[:600])
 
 
 def own_words(record: Record) -> str:
     """The record's own words, the first of its type contexts: its title and its lines."""
     body = " ".join(line.text for line in record.all_lines if line is not record.title)
-    return " | ".join(p for p in (record.title.text, body[:600]) if p)
+    return type_words(record.title.text, body[:600])
 
 
 _HEAD = re.compile(r"\s+[–—-]\s+|:\s")
@@ -201,7 +211,6 @@ def review_of(
     area, national, elsewhere = area_of(record, source)
     if elsewhere and area is None and not national:
         return None  # another area's review whose area the page does not name
-    type_text = _type_text(record, page, source, nearby)
     published = _published(record, page, nearby)
     subject = record.subject
     texts = [line.text for line in record.all_lines]
@@ -212,14 +221,15 @@ def review_of(
         area=area,
         national=national,
         published=published,
-        type_text=type_text,
+        own_words=own_words(record),
+        type_context=_type_context(record, page, source, nearby),
         status=_status(record),
         summary=summary_of(texts[1:]),
         themes=next((t for t in map(themes_of, texts) if t), []),
         detail_url=_detail_url(record, page),
         evidence={**decision.as_dict(), "subject_rule": subject.how if subject else None},
     )
-    review.own_words = own_words(record)
+    review.type_text = type_words(review.own_words, review.type_context)
     _documents(record, review, page)
     # "Reports are removed after 18 months": a listed review without its documents.
     bare = review.status is None and not review.documents and not review.detail_url

@@ -16,7 +16,7 @@ from ..normalise.areas import Area, resolve_area
 from ..normalise.dates import more_precise, year_of
 from ..normalise.names import name_key
 from .adapters import adapters
-from .build import detail_review, name_of, review_of
+from .build import detail_review, name_of, review_of, type_words
 from .classify import Context, Model, classify
 from .fields import date_of, is_date_line
 from .page import load_page
@@ -172,10 +172,8 @@ def _hear_own_words(same: Review, other: Review) -> None:
     the heading above them ("Adult Practice Reviews") or the page's words."""
     if not other.own_words or other.own_words in same.own_words:
         return
-    head = same.own_words
-    rest = same.type_text[len(head) :].removeprefix(" | ") if head else same.type_text
-    same.own_words = " | ".join(p for p in (head, other.own_words) if p)
-    same.type_text = " | ".join(p for p in (same.own_words, rest) if p)
+    same.own_words = type_words(same.own_words, other.own_words)
+    same.type_text = type_words(same.own_words, same.type_context)
 
 
 def _years_agree(a: str | None, b: str | None) -> bool:

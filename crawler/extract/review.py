@@ -18,7 +18,8 @@ class Review(ReviewContent):
     national: bool = False  # a national review by the Child Safeguarding Practice Review Panel
     published: str | None = None  # ISO, as precise as the page
     type_text: str = ""  # words that say what kind of review it is, nearest first
-    own_words: str = ""  # the part of type_text that is the record's own words
+    own_words: str = ""  # type_text's nearest part: the record's own words
+    type_context: str = ""  # and the rest: its headings, the page, the registry
     status: str | None = None
     documents: list[dict] = field(default_factory=list)  # {"url", "kind", "title"}
     detail_url: str | None = None  # its own page on the board's site, to follow
