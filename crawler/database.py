@@ -271,8 +271,10 @@ class ReviewStore(ArchiveRecords, PageRecords):
         """All or nothing. Inside a batch (``begin_batch``) a savepoint: a failed write is
         undone alone, and the batch's commit makes the rest durable."""
         if self.conn.in_transaction:
-            self._savepoints = getattr(self, "_savepoints", 0) + 1
-            name = f"sp{self._savepoints}"
+            # Named by depth, so the same few statements are reused (a new name per call
+            # would be a new statement each time, pushing the prepared ones out of the cache).
+            self._depth = getattr(self, "_depth", 0) + 1
+            name = f"sp{self._depth}"
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self.conn
@@ -282,6 +284,8 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 raise
             else:
                 self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:

@@ -148,15 +148,22 @@ PLURAL_TYPE = re.compile(
 _ACRONYM_CASE = re.compile("|".join(_acronym_pattern(a, True) for a in ACRONYMS))
 
 
+def _either(weak: bool) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The strong (or weak) type patterns as one: at the leftmost position where any matches,
+    alternatives are tried in order, so the first group that matched is the earliest type
+    words, the first listed of equals (the patterns have no groups of their own)."""
+    chosen = [(kind, pattern) for kind, pattern, is_weak in TYPE_PATTERNS if is_weak == weak]
+    joined = "|".join(f"({pattern.pattern})" for _, pattern in chosen)
+    return re.compile(joined), tuple(kind for kind, _ in chosen)
+
+
+_EITHER = {weak: _either(weak) for weak in (False, True)}
+
+
 def _first_match(text: str, weak: bool) -> str | None:
-    best: tuple[int, int, str] | None = None
-    for order, (kind, pattern, is_weak) in enumerate(TYPE_PATTERNS):
-        if is_weak != weak:
-            continue
-        m = pattern.search(text)
-        if m and (best is None or (m.start(), order) < best[:2]):
-            best = (m.start(), order, kind)
-    return best[2] if best else None
+    pattern, kinds = _EITHER[weak]
+    m = pattern.search(text)
+    return kinds[m.lastindex - 1] if m else None
 
 
 # Every type name and acronym contains one of these (a quick test before the patterns).

@@ -1,7 +1,9 @@
-"""Write reviews to SQLite, one transaction per item, and count outcomes per source."""
+"""Write reviews to SQLite, one savepoint per item, committed in batches, and count outcomes per
+source."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from itemadapter import ItemAdapter
@@ -22,7 +24,8 @@ def source_kind_for(adapter: ItemAdapter) -> str:
 
 
 class StorePipeline:
-    BATCH = 50
+    BATCH = 200
+    COMMIT_EVERY = 0.5  # seconds
 
     def __init__(self, db_path: str, seen_at: str, stats=None):
         self.db_path = db_path
@@ -32,6 +35,7 @@ class StorePipeline:
         self.review_ids: dict[str, set[str]] = defaultdict(set)
         self.unchanged: list[tuple[str, str]] = []
         self.pending = 0
+        self.committed = time.monotonic()
         self.failed_pages: set[str] = set()
 
     @classmethod
@@ -71,16 +75,23 @@ class StorePipeline:
             release_store(self.store)
 
     def process_item(self, item, spider=None):
-        """Writes are committed once per page (at its PageParsed or PageUnchanged), or every
-        BATCH items, and at the end."""
+        """Writes are committed at the end of a page (its PageParsed or PageUnchanged) once
+        COMMIT_EVERY seconds have passed since the last commit, or every BATCH items, and at
+        the end. A page's reviews and its parse record commit together, so a harvest killed
+        between commits reads those pages again next time and loses nothing."""
         self.store.begin_batch()
         self.pending += 1
         try:
             return self._process(item)
         finally:
-            if self.pending >= self.BATCH or isinstance(item, (PageParsed, PageUnchanged)):
+            now = time.monotonic()
+            if self.pending >= self.BATCH or (
+                now - self.committed >= self.COMMIT_EVERY
+                and isinstance(item, (PageParsed, PageUnchanged))
+            ):
                 self.store.commit_batch()
                 self.pending = 0
+                self.committed = now
 
     def _process(self, item):
         if isinstance(item, PageUnchanged):
