@@ -247,6 +247,15 @@ _EXEMPT_PART = re.compile(
     r"(?i)not for publication\s+(?:appendi(?:x|ces)|annex)\b|(?:appendi(?:x|ces)|annex)\s+\w{1,3}"
     r"\s*(?:\(|[-–:]|is|are)?\s*not for publication"
 )
+# Words every match of each status's pattern contains (in lower case): a status whose words are
+# absent is not searched for ("published" is in most texts, so the patterns' common words are not
+# enough to skip them).
+_STATUS_WORDS = {
+    "no_longer_published": ("no longer", "withdrawn", "removed", "taken down", "expired"),
+    "unpublished": ("unpublished", "not "),
+    "delayed": ("delayed", "deferred", "postponed", "on hold", "awaiting", "not yet",
+                "be published ", "pending", "ongoing", "in progress", "underway"),
+}  # fmt: skip
 _STATUS_HINTS = ("ongoing", "in progress", "underway", "publi", "releas", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
                  "pending", "postponed", "deferred", "on hold", "no longer")  # fmt: skip
 
@@ -259,9 +268,10 @@ def status_of(text: str | None) -> str | None:
     low = text.lower()
     if not any(hint in low for hint in _STATUS_HINTS):
         return None
-    text = _EXEMPT_PART.sub(" ", text)
+    if "not for publication" in low:
+        text = _EXEMPT_PART.sub(" ", text)
     for status, pattern in _STATUSES:
-        if pattern.search(text):
+        if any(word in low for word in _STATUS_WORDS[status]) and pattern.search(text):
             return status
     return None
 

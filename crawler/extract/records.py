@@ -193,6 +193,8 @@ def _narrative_subject(record: Record) -> Subject | None:
 def _known_by_type_and_date(title: str, section: bool) -> bool:
     """'Domestic Homicide Review - June 2017', or (heading documents) '2020': a review that
     names no one, known by its type and when it was published."""
+    if not section and len(title.split()) > 10:
+        return False  # the shortcut below, taken before the searches: nothing else says yes
     if is_plural_type(title) or not find_dates(title) or not_a_review(title):
         return False
     if section and is_date_line(title):

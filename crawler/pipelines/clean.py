@@ -6,8 +6,6 @@ import html
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from itemadapter import ItemAdapter
-
 from ..items import ReviewItem
 from ..normalise.text import clean_summary
 from ..schema import LIST_FIELDS, TEXT_FIELDS
@@ -60,7 +58,7 @@ class CleanPipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, ReviewItem):
             return item
-        adapter = ItemAdapter(item)
+        adapter = item  # a ReviewItem, read and written as the mapping it is
         for field in TEXT_FIELDS:
             if field in adapter:
                 adapter[field] = clean_text(adapter.get(field))

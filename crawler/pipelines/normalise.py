@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-from itemadapter import ItemAdapter
+from collections.abc import MutableMapping
 
 from ..items import ReviewItem
 from ..normalise.areas import ANONYMOUS, NATIONS, resolve_area
@@ -20,7 +19,7 @@ _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SCOTTISH_WORDS = re.compile(r"significant case review|child protection committee\b", re.I)
 
 
-def normalise_item(adapter: ItemAdapter) -> None:
+def normalise_item(adapter: MutableMapping) -> None:
     """Fill the model's fields from the raw ones. Pure apart from mutating ``adapter``."""
     area = resolve_area(adapter.get("area_text") or adapter.get("area"))
     if area is None and not adapter.get("area_text"):
@@ -85,5 +84,5 @@ def normalise_item(adapter: ItemAdapter) -> None:
 class NormalisePipeline:
     def process_item(self, item, spider=None):
         if isinstance(item, ReviewItem):
-            normalise_item(ItemAdapter(item))
+            normalise_item(item)
         return item

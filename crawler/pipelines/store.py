@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-
-from itemadapter import ItemAdapter
+from collections.abc import MutableMapping
 
 from ..database import ReviewStore, release_store, shared_store, utc_now
 from ..items import DocumentCheck, PageParsed, PageUnchanged
 from ..normalise.areas import resolve_area, same_place
 
 
-def source_kind_for(adapter: ItemAdapter) -> str:
+def source_kind_for(adapter: MutableMapping) -> str:
     """A partnership's sighting of its own area's review outranks its copies of others'."""
     kind = adapter.get("source_kind") or "partnership"
     if kind != "partnership":
@@ -114,11 +113,11 @@ class StorePipeline:
             if self.stats:
                 self.stats.inc_value(f"scr/source/{item['source']}/documents_{item['status']}")
             return item
-        adapter = ItemAdapter(item)
+        adapter = item  # a ReviewItem, read and written as the mapping it is
         source = adapter["source"]
         try:
             result = self.store.save_review(
-                dict(adapter.items()),
+                dict(adapter),
                 source=source,
                 source_kind=source_kind_for(adapter),
                 seen_at=self.seen_at,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import MutableMapping
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from ..database import DOCUMENT_KINDS, STATUSES
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
-def problems(adapter: ItemAdapter) -> list[str]:
+def problems(adapter: MutableMapping) -> list[str]:
     """What is wrong with an item, as short reasons; empty when it can be stored."""
     found = []
     if not adapter.get("name_key"):
@@ -60,7 +60,7 @@ class ValidatePipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, ReviewItem):
             return item
-        adapter = ItemAdapter(item)
+        adapter = item  # a ReviewItem, read and written as the mapping it is
         if adapter.get("review_type") is None:
             adapter["review_type"] = "other"
         found = problems(adapter)
