@@ -81,13 +81,22 @@ def _every_pattern(text: str) -> tuple[str, ...]:
 def test_the_substring_test_before_each_topic_changes_no_result(snapshot_db):
     """Each topic is searched only when its patterns' plain starts occur in the text; over every
     summary, theme and title in the snapshot, and reworded cues, the topics are the same."""
-    from crawler.normalise.topics import _starts_of, _topics_of_text
+    from crawler.normalise.topics import _COMPILED, _needs_of, _starts_of, _topics_of_text
 
     assert _starts_of(r"(?<!self-)(?<!self )\bneglect(?:ed|ful)?\b") == ("neglect",)
     assert _starts_of(r"(?:mother|father|mum)(?:'s)? depression") == ("mother", "father", "mum")
     assert _starts_of(r"(?:child )?sexual(?:ly)? abuse") is None  # an optional first group
     assert _starts_of(r"co-?sleep") is None  # too short once the optional '-' goes
     assert _starts_of(r"alcohol|drugs") is None  # two alternatives at the top level
+    assert _starts_of(r"(?:changes?|move) of address") == ("change", "move")
+    # Failing a start, the longest plain text every match holds, outside groups and counts
+    assert _needs_of(r"(?:child )?sexual(?:ly)? abuse") == ("sexual",)
+    assert _needs_of(r"co-?sleep") == ("sleep",)
+    assert _needs_of(r"(?:[7-9]\d)[- ]year[- ]old (?:man|woman)") == ("year",)
+    assert _needs_of(r"a{10,20}bc") is None  # '10,20' is a count, not text
+    assert _needs_of(r"alcohol|drugs") is None
+    assert _needs_of(r"\bfoo\(bar") is None  # an escaped bracket: not trusted
+    assert all(starts for _, starts, _, _ in _COMPILED)  # every topic has its quick test
     texts = {
         (value or "").lower().replace("’", "'")
         for row in query(snapshot_db, "SELECT title, summary, themes, keywords FROM reviews")

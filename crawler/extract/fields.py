@@ -314,7 +314,9 @@ def summary_of(lines: list[str]) -> str | None:
     for text in lines:
         words = text.split()
         if len(words) >= 8 and not is_date_line(text):
-            cleaned = re.sub(r"\s+([.,;:])", r"\1", _RESIDUE.sub(" ", text)).strip()
+            # (every 'click here' residue has 'here' in it: the search is skipped without)
+            tidy = _RESIDUE.sub(" ", text) if "here" in text.lower() else text
+            cleaned = re.sub(r"\s+([.,;:])", r"\1", tidy).strip()
             if len(cleaned.split()) >= 8:
                 return cleaned[:1000]
     return None

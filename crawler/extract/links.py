@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .page import parse_html
+from .page import parse_html, xpath
 
 _NEXT_TEXT = re.compile(
     r"^\W*(?:next(?: page)?|older(?: entries| reviews| posts)?|more|previous page|page \d+|\d+)\W*$",
@@ -28,7 +28,7 @@ def next_pages(html: str | bytes | etree._Element, url: str) -> list[str]:
     base = re.sub(r"/page/\d+/?$", "/", here.path)
     found = []
     root = _tree(html)
-    for link in root.xpath("//a[@href] | //link[@href]"):
+    for link in xpath("//a[@href] | //link[@href]")(root):
         href = link.get("href").strip()
         rel = (link.get("rel") or "").lower().split()
         text = " ".join(link.itertext()).strip()
@@ -48,7 +48,7 @@ def site_links(html: str | bytes | etree._Element, url: str) -> list[str]:
     """Every link on the page (navigation and sidebars included) to the same site."""
     host = urlsplit(url).netloc.lower()
     found = []
-    for link in _tree(html).xpath("//a[@href]"):
+    for link in xpath("//a[@href]")(_tree(html)):
         target = urljoin(url, link.get("href").strip()).split("#")[0]
         parts = urlsplit(target)
         if parts.scheme in ("http", "https") and parts.netloc.lower() == host and target != url:
@@ -63,7 +63,7 @@ def feed_links(html: str | bytes | etree._Element, url: str) -> list[str]:
     """The site's news feeds that a page advertises (<link rel="alternate">), without the
     per-post comment feeds WordPress also lists."""
     found = []
-    for link in _tree(html).xpath("//link[@href]"):
+    for link in xpath("//link[@href]")(_tree(html)):
         rel = (link.get("rel") or "").lower().split()
         title = (link.get("title") or "").lower()
         target = urljoin(url, link.get("href").strip())

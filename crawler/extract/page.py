@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
@@ -34,6 +35,14 @@ _BREADCRUMB = re.compile(r"breadcrumb", re.I)
 _SPACE = re.compile(r"\s+")
 # Characters XML cannot hold; real pages carry them (pasted from Word), and lxml refuses them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+@lru_cache(maxsize=256)
+def xpath(expr: str) -> etree.XPath:
+    """``expr`` compiled once (``element.xpath(expr)`` compiles it again on every call)."""
+    return etree.XPath(expr)
+
+
 _CONTENT = ".//a | .//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//p | .//li"
 
 
@@ -71,28 +80,28 @@ def _is_furniture(el) -> bool:
         # ("layout layout--sidebar" wraps both the article and its sidebar).
         if el.tag in ("main", "article", "body") or role == "main":
             return False
-        return not el.xpath(".//main | .//article | .//*[@role='main'] | .//h1")
+        return not xpath(".//main | .//article | .//*[@role='main'] | .//h1")(el)
     # Hidden icons and glyphs go; a hidden accordion panel is content the reader opens.
-    return _is_hidden(el) and not el.xpath(_CONTENT) and len(text_of(el)) < 60
+    return _is_hidden(el) and not xpath(_CONTENT)(el) and len(text_of(el)) < 60
 
 
 def strip_furniture(root, scope: str | None = None, exclude: list[str] | None = None):
     """The content part of the page: ``scope`` if given, else <main>, else the body."""
     # An accordion's heading is often a <button> ("<h3><button>Child Q</button></h3>"): keep its
     # words. Other buttons are controls ("Accept cookies", "Menu") and go.
-    for button in root.xpath(
+    for button in xpath(
         "//h1//button | //h2//button | //h3//button | //h4//button | //h5//button | //h6//button"
         " | //summary//button | //dt//button"
-    ):
+    )(root):
         button.drop_tag()
-    for el in root.xpath("//" + " | //".join(DROP_TAGS)):
+    for el in xpath("//" + " | //".join(DROP_TAGS))(root):
         el.drop_tree()
     if scope:
         found = root.cssselect(scope)
         if found:
             root = found[0]
     else:
-        main = root.xpath("//main | //*[@role='main']")
+        main = xpath("//main | //*[@role='main']")(root)
         if main:
             root = main[0]
     for selector in exclude or []:
@@ -112,13 +121,13 @@ def page_title(root) -> str:
 
 def published_date(root) -> str | None:
     """When the page itself says it was published (a news post's own date), as ISO, or None."""
-    candidates = root.xpath(
+    candidates = xpath(
         "//meta[@property='article:published_time']/@content"
         " | //meta[@itemprop='datePublished']/@content"
         " | //time[@itemprop='datePublished']/@datetime"
         " | //time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime"
-    )
-    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+    )(root)
+    for script in xpath("//script[@type='application/ld+json']/text()")(root):
         m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
         if m:
             candidates.append(m.group(1))
@@ -146,7 +155,7 @@ def breadcrumb(root) -> list[str]:
             continue
         attrs = " ".join(filter(None, [el.get("id"), el.get("class"), el.get("aria-label")]))
         if attrs and _BREADCRUMB.search(attrs):
-            parts = [text_of(a) for a in el.xpath(".//li | .//a")]
+            parts = [text_of(a) for a in xpath(".//li | .//a")(el)]
             parts = [p for p in dict.fromkeys(parts) if p and len(p) < 80]
             if parts:
                 return parts

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from .inline import Line, joined, lines_of, text_of
+from .page import xpath
 
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "summary": 6, "dt": 7}
 BOLD_RANK = 8  # a bold-only paragraph or line titles what follows, below any real heading
@@ -84,7 +85,7 @@ def _only_inline(el) -> bool:
 
 
 def _has(el, tags: str) -> bool:
-    return bool(el.xpath(" | ".join(f".//{t}" for t in tags.split())))
+    return bool(xpath(" | ".join(f".//{t}" for t in tags.split()))(el))
 
 
 _LAYOUT_CELL = (
@@ -94,7 +95,7 @@ _LAYOUT_CELL = (
 
 def _is_layout_table(table) -> bool:
     """A table used for page layout: its cells hold headings, lists, tables or boxes."""
-    return bool(table.xpath(f"./tr/td//*[{_LAYOUT_CELL}] | ./*/tr/td//*[{_LAYOUT_CELL}]"))
+    return bool(xpath(f"./tr/td//*[{_LAYOUT_CELL}] | ./*/tr/td//*[{_LAYOUT_CELL}]")(table))
 
 
 class _Walker:
@@ -171,7 +172,7 @@ class _Walker:
             return out
         if tag == "table":
             if _is_layout_table(el):
-                cells = el.xpath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
+                cells = xpath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")(el)
                 return [u for cell in cells for u in self.stream(cell)]
             return self.rows(el)
         if tag == "details":

@@ -213,7 +213,8 @@ def _starts_of(pattern: str) -> tuple[str, ...] | None:
     rest = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", pattern).removeprefix("\\b")
     if rest.startswith("(?:"):  # a group of plain words: each is a start
         close = rest.find(")")
-        words = rest[3:close].split("|")
+        # "parents?" starts with "parent"
+        words = [w[:-2] if w.endswith("?") else w for w in rest[3:close].split("|")]
         if close < 0 or rest[close + 1 : close + 2] in ("?", "*", "{"):
             return None
         if any(_META & set(w) or len(w) < 3 for w in words):
@@ -229,9 +230,39 @@ def _starts_of(pattern: str) -> tuple[str, ...] | None:
     return (run,) if len(run) >= 3 else None
 
 
+def _needs_of(pattern: str) -> tuple[str, ...] | None:
+    """The longest plain text every match of ``pattern`` contains, outside its groups
+    ('sleep' for r'co-?sleep', ' of address' for r'(?:changes?|move) of address'), or None."""
+    if re.search(r"\\[()|\[\]]", pattern):
+        return None  # escaped brackets or bars: the depth count below could not be trusted
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if depth == 0 and ch not in _META and ch not in "+":
+            run += ch
+            i += 1
+            continue
+        if depth == 0 and ch in "?*{":
+            run = run[:-1]  # the letter before is optional
+        if depth == 0 and ch == "|":
+            return None  # an alternative at the top level: no one text
+        if ch == "\\":
+            i += 1  # an escape (\b, \d, \s): not plain text
+        elif ch == "[":
+            i = pattern.index("]", i + 2 if pattern[i + 1 : i + 2] == "]" else i + 1)
+        elif ch == "{":
+            i = pattern.index("}", i)  # a count, {2} or {1,3}: not text either
+        depth += (ch == "(") - (ch == ")")
+        runs.append(run)
+        run = ""
+        i += 1
+    longest = max([*runs, run], key=len)
+    return (longest,) if len(longest) >= 3 else None
+
+
 def _starts(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     """Texts one of which a match of any of ``patterns`` must contain (None: no such list)."""
-    starts = [_starts_of(p) for p in patterns]
+    starts = [_starts_of(p) or _needs_of(p) for p in patterns]
     return None if None in starts else tuple(w for found in starts for w in found)
 
 

@@ -1,0 +1,111 @@
+"""The shortcuts taken for speed change no result: each is checked against the plain search it
+stands for, over every line of the bundled snapshot's pages and the answer files, and over
+reworded and awkward cues (look-alike letters, a text opening with spaces)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import html
+
+from crawler.extract import fields
+from crawler.normalise import vocabulary
+
+from .conftest import EXPECTED, SNAPSHOT
+
+AWKWARD = [
+    "ſerious case review (with a long s)",
+    "  delayed",
+    "İnitial case review",
+    "SARs and DHRs published in 2021",
+    "Child Safeguarding Practice Reviews",
+    "the review's findings; the reviews' themes",
+    "This report has been removed from the website.",
+    "Publication of the review is delayed until the criminal trial ends.",
+    "The SAR is still ongoing.",
+    "Not for publication Appendix C; the overview report is published.",
+    "casino longer hours",
+    "A thematic review of neglect and a rapid review",
+    "Local and national child safeguarding practice reviews",
+]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    found = set(AWKWARD)
+    for path in EXPECTED.rglob("*.yml"):
+        found |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+    for path in SNAPSHOT.rglob("*"):
+        if not path.is_file() or path.suffix in (".pdf", ".xml", ".rss", ".json", ".txt"):
+            continue
+        try:
+            root = html.fromstring(path.read_bytes())
+        except (ValueError, SyntaxError):
+            continue
+        for el in root.iter():
+            if isinstance(el.tag, str) and el.text and el.text.strip():
+                found.add(el.text.strip())
+        found.add(root.text_content()[:5000])
+    return sorted(t for t in found if t)
+
+
+def _plain(pattern: re.Pattern, opening: str) -> re.Pattern:
+    """The pattern as it was before ``at_word_starts``: what it was given, after ``opening``."""
+    prefix = r"\b(?=[^\W\d_])(?:"
+    assert pattern.pattern.startswith(prefix) and pattern.pattern.endswith(")")
+    return re.compile(opening + pattern.pattern[len(prefix) : -1], pattern.flags)
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"),
+    [("ANY_TYPE", ""), ("NAMED_TYPES", ""), ("PLURAL_TYPE", ""), ("NOT_A_REVIEW", r"\b")],
+)
+def test_type_patterns_tried_at_word_starts_match_as_before(texts, name, opening):
+    fast = getattr(vocabulary, name)
+    plain = _plain(fast, opening)
+    assert len(texts) > 2000
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _first_match_one_by_one(text: str, weak: bool) -> str | None:
+    best = None
+    for order, (kind, pattern, is_weak) in enumerate(vocabulary.TYPE_PATTERNS):
+        if is_weak == weak:
+            m = pattern.search(text)
+            if m and (best is None or (m.start(), order) < best[:2]):
+                best = (m.start(), order, kind)
+    return best[2] if best else None
+
+
+def test_one_alternation_finds_the_type_each_pattern_would(texts):
+    named = 0
+    for text in texts:
+        for weak in (False, True):
+            expected = _first_match_one_by_one(text, weak)
+            assert vocabulary._first_match(text, weak) == expected, text
+            named += expected is not None
+    assert named > 500
+
+
+def _status_every_pattern(text: str) -> str | None:
+    low = text.lower()
+    if not any(hint in low for hint in fields._STATUS_HINTS):
+        return None
+    text = fields._EXEMPT_PART.sub(" ", text)
+    return next((s for s, pattern in fields._STATUSES if pattern.search(text)), None)
+
+
+def test_a_status_searched_only_when_its_words_occur_is_the_same(texts):
+    reworded = [
+        t
+        for text in texts[:3000]
+        for t in (text + " It is not yet published.", text.replace("published", "withdrawn"))
+    ]
+    seen = set()
+    for text in [*texts, *reworded]:
+        expected = _status_every_pattern(text)
+        assert fields.status_of.__wrapped__(text) == expected, text
+        seen.add(expected)
+    assert seen == {None, "no_longer_published", "unpublished", "delayed"}
