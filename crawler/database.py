@@ -613,7 +613,7 @@ class ReviewStore(ArchiveRecords, PageRecords):
         review_id = self._claim_id(
             base, min(sighting_ids), existing["id"] if existing else None, seen_at
         )
-        if existing is not None:
+        if existing is not None and existing["id"] != review_id:  # renamed: read it again
             existing = self.conn.execute(
                 "SELECT * FROM reviews WHERE id = ?", (review_id,)
             ).fetchone()

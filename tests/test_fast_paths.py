@@ -109,3 +109,33 @@ def test_a_status_searched_only_when_its_words_occur_is_the_same(texts):
         assert fields.status_of.__wrapped__(text) == expected, text
         seen.add(expected)
     assert seen == {None, "no_longer_published", "unpublished", "delayed"}
+
+
+def _clean_every_step(value):
+    """clean_text as it was: every replacement on every text."""
+    import html as entities
+
+    from crawler.pipelines import clean
+
+    if value is None:
+        return None
+    text = str(value)
+    if "<" in text:
+        text = clean._TAG.sub(" ", text)
+    text = entities.unescape(text)
+    text = clean._CONTROL.sub("", text).replace("\u00a0", " ").replace("\u200b", "")
+    text = clean._SPACES.sub(" ", text).strip()
+    return text[: clean.MAX_TEXT] or None
+
+
+def test_text_with_nothing_to_tidy_skips_the_replacements_and_comes_out_the_same(texts):
+    import random
+
+    from crawler.pipelines.clean import clean_text
+
+    pieces = ["a", "Child B", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u200b", "\u2003", "\u3000",
+              "&amp;", "&", "<b>", "<", "\x00", "\x7f", "\ufffe", "\x1c", "\x85", "\u2028"]  # fmt: skip
+    rng = random.Random(15)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in [*texts, *made, None, ""]:
+        assert clean_text(text) == _clean_every_step(text), repr(text)

@@ -4,6 +4,7 @@ nothing about their document ("here", "Download")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..normalise.names import FILE_MARK
@@ -94,6 +95,7 @@ _DOCUMENT_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_document_url(url: str) -> bool:
     parts = urlsplit(url)
     if _HOSTED.match(f"{parts.hostname or ''}{parts.path}"):
@@ -104,6 +106,7 @@ def is_document_url(url: str) -> bool:
     return bool(_DOWNLOAD_PATH.search(path + ("?" + parts.query if parts.query else "")))
 
 
+@lru_cache(maxsize=8192)
 def is_document_link(url: str, text: str = "", title: str = "") -> bool:
     """A link to a document: by its URL, or, without an extension, by what its text says
     ("Overview report (PDF, 1.2MB)", "Download the report")."""

@@ -100,8 +100,8 @@ def extract(
 
 def clear_caches() -> None:
     """Forget what the pure text functions remember (for a benchmark's cold rounds)."""
-    from ..normalise import dates, names, vocabulary
-    from . import classify, fields, records, subjects
+    from ..normalise import dates, names, topics, vocabulary
+    from . import classify, documents, fields, links, page, records, subjects
 
     for function in (
         dates._find_dates,
@@ -120,6 +120,11 @@ def clear_caches() -> None:
         classify._web,
         subjects.subject_of,
         records.title_subject,
+        documents.is_document_url,
+        documents.is_document_link,
+        links._join,
+        page.xpath,
+        topics._topics_of_text,
     ):
         function.cache_clear()
 

@@ -5,6 +5,7 @@ entries", "?page=2"), and any same-site link, for sites whose registry hint says
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -16,6 +17,10 @@ _NEXT_TEXT = re.compile(
     re.I,
 )
 _PAGE_PARAM = re.compile(r"[?&](?:page|paged|p|pg|start|offset)=\d+|/page/\d+/?$", re.I)
+
+
+# A page's links are resolved by each of the three readers below: once each is enough.
+_join = lru_cache(maxsize=4096)(urljoin)
 
 
 def _tree(html):
@@ -32,7 +37,7 @@ def next_pages(html: str | bytes | etree._Element, url: str) -> list[str]:
         href = link.get("href").strip()
         rel = (link.get("rel") or "").lower().split()
         text = " ".join(link.itertext()).strip()
-        target = urljoin(url, href)
+        target = _join(url, href)
         parts = urlsplit(target)
         if parts.netloc.lower() != here.netloc.lower() or target.split("#")[0] == url.split("#")[0]:
             continue
@@ -49,7 +54,7 @@ def site_links(html: str | bytes | etree._Element, url: str) -> list[str]:
     host = urlsplit(url).netloc.lower()
     found = []
     for link in xpath("//a[@href]")(_tree(html)):
-        target = urljoin(url, link.get("href").strip()).split("#")[0]
+        target = _join(url, link.get("href").strip()).split("#")[0]
         parts = urlsplit(target)
         if parts.scheme in ("http", "https") and parts.netloc.lower() == host and target != url:
             found.append(target)
@@ -66,7 +71,7 @@ def feed_links(html: str | bytes | etree._Element, url: str) -> list[str]:
     for link in xpath("//link[@href]")(_tree(html)):
         rel = (link.get("rel") or "").lower().split()
         title = (link.get("title") or "").lower()
-        target = urljoin(url, link.get("href").strip())
+        target = _join(url, link.get("href").strip())
         if "alternate" not in rel or (link.get("type") or "").lower() not in _FEED_TYPES:
             continue
         if "comments" in title or re.search(r"/comments/feed/?$", urlsplit(target).path):

@@ -16,6 +16,9 @@ MAX_LIST_ITEM = 500
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Anything the steps below would change: a tag or entity, a control character, a no-break or
+# zero-width space, or whitespace other than single spaces (most texts have none of these).
+_UNTIDY = re.compile(r"[<&\x00-\x1f\x7f\ufffe\uffff\u00a0\u200b]|\s(?<! )|\s\s")
 
 
 def clean_text(value) -> str | None:
@@ -23,12 +26,13 @@ def clean_text(value) -> str | None:
     if value is None:
         return None
     text = str(value)
-    if "<" in text:
-        text = _TAG.sub(" ", text)
-    text = html.unescape(text)
-    text = _CONTROL.sub("", text).replace("\u00a0", " ").replace("\u200b", "")
-    text = _SPACES.sub(" ", text).strip()
-    return text[:MAX_TEXT] or None
+    if _UNTIDY.search(text):
+        if "<" in text:
+            text = _TAG.sub(" ", text)
+        text = html.unescape(text)
+        text = _CONTROL.sub("", text).replace("\u00a0", " ").replace("\u200b", "")
+        text = _SPACES.sub(" ", text)
+    return text.strip()[:MAX_TEXT] or None
 
 
 def safe_url(value) -> str | None:
