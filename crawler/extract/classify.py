@@ -75,6 +75,7 @@ class Decision:
     kept: bool
     features: dict[str, float] = field(default_factory=dict)
     contributions: dict[str, float] = field(default_factory=dict)
+    _dict: dict | None = field(default=None, repr=False, compare=False)
 
     def explain(self, limit: int = 4) -> str:
         """The strongest reasons, for a log line: 'kept 0.93: subject +2.1, document +1.4'."""
@@ -83,11 +84,14 @@ class Decision:
         return f"{'kept' if self.kept else 'left out'} {self.score:.2f}: {reasons}"
 
     def as_dict(self) -> dict:
-        return {
-            "score": round(self.score, 3),
-            "features": {k: round(v, 3) for k, v in self.features.items() if v},
-            "contributions": {k: round(v, 3) for k, v in self.contributions.items() if v},
-        }
+        """The decision as evidence (worked out once: a kept record's is asked twice)."""
+        if self._dict is None:
+            self._dict = {
+                "score": round(self.score, 3),
+                "features": {k: round(v, 3) for k, v in self.features.items() if v},
+                "contributions": {k: round(v, 3) for k, v in self.contributions.items() if v},
+            }
+        return {**self._dict}
 
 
 @lru_cache(maxsize=16384)

@@ -36,8 +36,10 @@ def next_pages(html: str | bytes | etree._Element, url: str) -> list[str]:
     for link in xpath("//a[@href] | //link[@href]")(root):
         href = link.get("href").strip()
         rel = (link.get("rel") or "").lower().split()
-        text = " ".join(link.itertext()).strip()
         target = _join(url, href)
+        if not ("next" in rel or _PAGE_PARAM.search(target)):
+            continue  # (the test below, first: most links are neither)
+        text = " ".join(link.itertext()).strip()
         parts = urlsplit(target)
         if parts.netloc.lower() != here.netloc.lower() or target.split("#")[0] == url.split("#")[0]:
             continue

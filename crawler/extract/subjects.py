@@ -96,6 +96,7 @@ _QUOTED_LETTERS = re.compile(
 )
 
 
+_QUOTE_MARKS = frozenset("‘’“”'\"")  # what the two quote steps of _clean look for
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:see|read|view|download|click|access|watch|listen to|visit|open)\b", re.I
 )
@@ -104,9 +105,10 @@ _IMPERATIVE = re.compile(
 def _clean(text: str) -> str:
     text = _GLUED.sub(r"\1 ", FILE_MARK.sub(" ", text))
     text = _IMPERATIVE.sub(lambda m: " " * len(m.group(0)), text)  # "See John SAR …" is John's
-    text = _QUOTED_LETTERS.sub(r"\1 \2", text)  # Child ‘L’ is Child L
-    # ‘Emily’ & ‘Jack’ are Emily & Jack (quote marks become spaces: offsets stay)
-    text = re.sub(r"[‘“\"](?=[A-Z][\w-]*[’”\"])|(?<=[a-z])[’”\"](?=\s|$|[,;:&–-])", " ", text)
+    if not _QUOTE_MARKS.isdisjoint(text):
+        text = _QUOTED_LETTERS.sub(r"\1 \2", text)  # Child ‘L’ is Child L
+        # ‘Emily’ & ‘Jack’ are Emily & Jack (quote marks become spaces: offsets stay)
+        text = re.sub(r"[‘“\"](?=[A-Z][\w-]*[’”\"])|(?<=[a-z])[’”\"](?=\s|$|[,;:&–-])", " ", text)
     text = re.sub(r"\.(?:pdf|docx?|odt|rtf|pptx?)\b", " ", text, flags=re.I).replace("_", " ")
     return re.sub(r"\s+", " ", text).strip()
 

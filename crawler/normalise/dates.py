@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import time
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -73,6 +74,12 @@ class FoundDate:
 
 
 def _latest_year() -> int:
+    return _year_after(int(time.time() // 3600))
+
+
+@lru_cache(maxsize=2)
+def _year_after(hour: int) -> int:
+    """Next year, asked of the clock once an hour (not for every date found)."""
     return date.today().year + 1
 
 

@@ -178,14 +178,14 @@ def _first_match(text: str, weak: bool) -> str | None:
 # Every type name and acronym contains one of these (a quick test before the patterns).
 _HINTS = ("review", "scr", "sar", "dhr", "cpr", "apr", "spr", "cmr", "susr", "dardr", "sicr",
           "icr", "malr", "thematic")  # fmt: skip
+_ANY_HINT = re.compile("|".join(_HINTS))
 
 
 def mentions_type(text: str | None) -> bool:
     """Whether ``text`` could name a review type at all (a cheap test)."""
     if not text:
         return False
-    low = text.lower()
-    return any(hint in low for hint in _HINTS)
+    return bool(_ANY_HINT.search(text.lower()))
 
 
 @lru_cache(maxsize=8192)
