@@ -332,10 +332,11 @@ class ReviewStore(ArchiveRecords, PageRecords):
             changed = before["id"] != after["id"] or any(before[k] != after[k] for k in columns)
             outcome = "updated" if changed else "unchanged"
         if outcome == "updated":
-            first_seen = (after or self.conn.execute(
-                "SELECT first_seen FROM reviews WHERE id = ?", (review_id,)
-            ).fetchone())["first_seen"]  # fmt: skip
-            if first_seen == seen_at:
+            if after is None:  # the row as _write_review left it
+                after = self.conn.execute(
+                    "SELECT first_seen FROM reviews WHERE id = ?", (review_id,)
+                ).fetchone()
+            if after["first_seen"] == seen_at:
                 # A review this run found first (a listing's item, then its own page's; or
                 # another source's this morning) is counted once, as new, not as new and
                 # updated.
@@ -731,8 +732,10 @@ class ReviewStore(ArchiveRecords, PageRecords):
         targets = {new for _, new in moves} | {wanted[fingerprint]}
         planned = {old for old, _ in moves}
         for target in sorted(targets):
+            if target in planned or target == current:
+                continue  # its holder moves anyway, or is this group's own row
             holder = self.conn.execute("SELECT id FROM reviews WHERE id = ?", (target,)).fetchone()
-            if holder and target not in planned and target != current:
+            if holder:
                 # Held by a row of another group not yet rewritten (a migration regrouping):
                 # it steps aside and takes its own id when its group is written.
                 self._move(target, f"~{target}")
