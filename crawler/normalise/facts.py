@@ -8,7 +8,7 @@ talk about siblings, parents and perpetrators.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .dates import find_dates
 from .fold import plain
@@ -56,7 +56,8 @@ class SummaryFacts:
     incident_date: str | None = None
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # (its fields are plain strings: no need for dataclasses.asdict's recursive copy)
+        return dict(self.__dict__)
 
 
 def first_sentence(text: str | None) -> str:
