@@ -139,3 +139,38 @@ def test_text_with_nothing_to_tidy_skips_the_replacements_and_comes_out_the_same
     made = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
     for text in [*texts, *made, None, ""]:
         assert clean_text(text) == _clean_every_step(text), repr(text)
+
+
+def _dates_every_pattern(text: str) -> list[tuple[str, int, int]]:
+    """find_dates with no quick tests: every pattern searched over every text."""
+    from crawler.normalise import dates
+
+    claimed = bytearray(len(text))
+    found = []
+    for _, pattern in dates._PATTERNS:
+        for m in pattern.finditer(text):
+            if any(claimed[m.start() : m.end()]):
+                continue
+            iso = dates._from_match(m)
+            if iso is None:
+                continue
+            claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            found.append((iso, m.start(), m.end()))
+    return sorted(found, key=lambda d: d[1])
+
+
+def test_dates_found_with_the_quick_tests_are_those_every_pattern_finds(texts):
+    import random
+
+    from crawler.normalise.dates import _find_dates
+
+    pieces = ["12", "3", "04", "2021", "1999", "21", "/", "-", ".", " ", "March", "Sept", "of",
+              "th", ",", "2020-01", "14/02/19", "a", "(", ")"]  # fmt: skip
+    rng = random.Random(15)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(20000)]
+    dated = 0
+    for text in [*texts, *made]:
+        expected = _dates_every_pattern(text)
+        assert [(d.iso, d.start, d.end) for d in _find_dates.__wrapped__(text)] == expected, text
+        dated += bool(expected)
+    assert dated > 5000

@@ -55,6 +55,11 @@ _PATTERNS = [
     ("year", re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])")),
 ]  # fmt: skip
 
+# What else every match of each pattern above contains, in the same order: a hyphen
+# (2021-04-12, 2021-04), a slash (04/2021), or a year right after a separator (14.02.2019).
+_ALSO = ("-", None, None, "sep-year", None, None, "-", "/", None)
+_SEPARATED_YEAR = re.compile(r"[/.\-](?:19|20)\d\d")
+
 EARLIEST_YEAR = 1970
 _DIGITS = re.compile(r"\d\d")
 _YEARISH = re.compile(_YEAR)
@@ -131,10 +136,14 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     has_year = bool(_YEARISH.search(text))
     has_month = has_year and bool(_MONTHISH.search(text))
-    for needs, pattern in _PATTERNS:
+    has = {"-": "-" in text, "/": "/" in text}
+    has["sep-year"] = has_year and bool(_SEPARATED_YEAR.search(text))
+    for (needs, pattern), also in zip(_PATTERNS, _ALSO, strict=True):
         if (needs == "year" and not has_year) or (needs == "month" and not has_month):
             continue  # what every match of the pattern contains is not in the text
         if needs == "slash" and "/" not in text:
+            continue
+        if also and not has[also]:
             continue
         for m in pattern.finditer(text):
             if any(claimed[m.start() : m.end()]):
