@@ -158,12 +158,7 @@ class ReviewSpider(scrapy.Spider):
         if settings is None or not settings.getbool("SCR_CHECK_DOCUMENTS"):
             return
         days = settings.getint("SCR_DOCUMENT_RECHECK_DAYS", 7)
-        if not hasattr(self, "_documents_by_source"):
-            # Read once for every source (a connection per source cost 1 ms each at start-up).
-            self._documents_by_source: dict[str, list] = {}
-            for url, checked, owner in self.read_db("SELECT url, checked, source FROM documents"):
-                self._documents_by_source.setdefault(owner, []).append((url, checked))
-        rows = self._documents_by_source.get(source, [])
+        rows = self.read_db("SELECT url, checked FROM documents WHERE source = ?", source)
         for url in due_for_check(rows, datetime.now(UTC), days):
             yield scrapy.Request(
                 url,
