@@ -8,6 +8,7 @@ nothing.
 
     python bench/national.py               # 60 sites
     python bench/national.py --sites 20 --delay 1
+    git worktree add /tmp/then 47681af^ && python bench/national.py --repeat 3 --against /tmp/then
 """
 
 from __future__ import annotations
@@ -134,8 +135,11 @@ def registry(path: Path, sites: Sites, port: int) -> None:
     path.write_text(yaml.safe_dump(entries), encoding="utf-8")
 
 
-def run(tmp: Path, sites: Sites, settings: list[str], floor: bool = False) -> dict:
-    """One harvest of the simulated sites (``floor``: Scrapy alone, bench/scrapy_floor.py)."""
+def run(
+    tmp: Path, sites: Sites, settings: list[str], floor: bool = False, code: Path = ROOT
+) -> dict:
+    """One harvest of the simulated sites (``floor``: Scrapy alone, bench/scrapy_floor.py;
+    ``code``: the checkout whose ``crawler`` harvests, this one unless --against names another)."""
     sites.reset()
     if floor:
         args = [sys.executable, str(ROOT / "bench" / "scrapy_floor.py"),
@@ -146,9 +150,11 @@ def run(tmp: Path, sites: Sites, settings: list[str], floor: bool = False) -> di
         for setting in settings:
             args += ["-s", setting]
     env = {**os.environ, "SCR_REGISTRY": str(tmp / "registry.yml"), "SCR_ARCHIVE": "0"}
+    if code != ROOT:
+        env["PYTHONPATH"] = str(code)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(args, cwd=code, env=env, capture_output=True, text=True)
     wall = time.time() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 1) or not sites.requests:
@@ -177,6 +183,12 @@ def main() -> None:
         help="run the whole sequence this many times (fresh database each) and add the median;"
         " CPU per page on a shared or virtual machine varies by a third between runs",
     )  # fmt: skip
+    parser.add_argument(
+        "--against", type=Path, default=None,
+        help="another checkout (git worktree add /tmp/then <commit>): its cold harvest runs"
+        " between this one's, so both see the same machine; CPU per page differs by a third"
+        " between runs minutes apart, so only runs made together compare",
+    )  # fmt: skip
     args = parser.parse_args()
     from crawler import settings as project
 
@@ -188,6 +200,8 @@ def main() -> None:
     import compileall
 
     compileall.compile_dir(ROOT / "crawler", quiet=1)
+    if args.against:
+        compileall.compile_dir(args.against / "crawler", quiet=1)
     sites = Sites(args.sites)
     from tests.localsite import free_port
 
@@ -202,6 +216,8 @@ def main() -> None:
     print(f"politeness bound {bound:.1f} s; a naive loop with the same delay {naive:.0f} s")
     runs = [("cold", False), ("re-harvest 1", False), ("re-harvest 2", False),
             ("Scrapy alone, cold", True)]  # fmt: skip
+    if args.against:
+        runs.append((f"cold, {args.against.name}", False))
     seen: dict[str, list[dict]] = {label: [] for label, _ in runs}
 
     def row(label: str, r: dict) -> None:
@@ -218,7 +234,13 @@ def main() -> None:
                 tmp = Path(tmp)
                 registry(tmp / "registry.yml", sites, port)
                 for label, floor in runs:
-                    seen[label].append(run(tmp, sites, extra, floor=floor))
+                    if args.against and label == runs[-1][0]:
+                        other = tmp / "against"  # its own database, cold
+                        other.mkdir()
+                        registry(other / "registry.yml", sites, port)
+                        seen[label].append(run(other, sites, extra, code=args.against))
+                    else:
+                        seen[label].append(run(tmp, sites, extra, floor=floor))
                     row(label, seen[label][-1])
         if args.repeat > 1:
             print(f"median of {args.repeat}:")
