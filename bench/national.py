@@ -190,6 +190,8 @@ def main() -> None:
         " between runs minutes apart, so only runs made together compare",
     )  # fmt: skip
     args = parser.parse_args()
+    if args.against and not (args.against / "crawler").is_dir():
+        parser.error(f"--against {args.against}: not a checkout of scr-digest (no crawler/ in it)")
     from crawler import settings as project
 
     delay = args.delay if args.delay is not None else project.DOWNLOAD_DELAY
@@ -214,11 +216,12 @@ def main() -> None:
     print(f"{args.sites} sites x {per_site} requests, {LATENCY * 1000:.0f} ms latency,"
           f" DOWNLOAD_DELAY {delay:g} s (jitter +-{jitter:.0%})")  # fmt: skip
     print(f"politeness bound {bound:.1f} s; a naive loop with the same delay {naive:.0f} s")
-    runs = [("cold", False), ("re-harvest 1", False), ("re-harvest 2", False),
-            ("Scrapy alone, cold", True)]  # fmt: skip
+    # (label, Scrapy alone?, whose code): this checkout's runs share one database, in order
+    runs = [("cold", False, ROOT), ("re-harvest 1", False, ROOT), ("re-harvest 2", False, ROOT),
+            ("Scrapy alone, cold", True, ROOT)]  # fmt: skip
     if args.against:
-        runs.append((f"cold, {args.against.name}", False))
-    seen: dict[str, list[dict]] = {label: [] for label, _ in runs}
+        runs.append((f"cold, {args.against.name}", False, args.against))
+    seen: dict[str, list[dict]] = {label: [] for label, _, _ in runs}
 
     def row(label: str, r: dict) -> None:
         net = (r["wall"] - r["startup"]) / bound
@@ -233,14 +236,12 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 tmp = Path(tmp)
                 registry(tmp / "registry.yml", sites, port)
-                for label, floor in runs:
-                    if args.against and label == runs[-1][0]:
-                        other = tmp / "against"  # its own database, cold
-                        other.mkdir()
-                        registry(other / "registry.yml", sites, port)
-                        seen[label].append(run(other, sites, extra, code=args.against))
-                    else:
-                        seen[label].append(run(tmp, sites, extra, floor=floor))
+                for label, floor, code in runs:
+                    folder = tmp if code == ROOT else tmp / "against"  # its own database
+                    if not folder.exists():
+                        folder.mkdir()
+                        registry(folder / "registry.yml", sites, port)
+                    seen[label].append(run(folder, sites, extra, floor=floor, code=code))
                     row(label, seen[label][-1])
         if args.repeat > 1:
             print(f"median of {args.repeat}:")

@@ -75,7 +75,7 @@ class Decision:
     kept: bool
     features: dict[str, float] = field(default_factory=dict)
     contributions: dict[str, float] = field(default_factory=dict)
-    _dict: dict | None = field(default=None, repr=False, compare=False)
+    _dict: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def explain(self, limit: int = 4) -> str:
         """The strongest reasons, for a log line: 'kept 0.93: subject +2.1, document +1.4'."""

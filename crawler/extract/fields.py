@@ -206,9 +206,13 @@ def date_of(texts: list[str], *, title: bool = False) -> str | None:
     return None
 
 
+# Each status with the words every match of its pattern contains (in lower case): a status whose
+# words are absent is not searched for ("published" is in most texts, so the patterns' common
+# words are not enough to skip them).
 _STATUSES = [
     (
         "no_longer_published",
+        ("no longer", "withdrawn", "removed", "taken down", "expired"),
         re.compile(
             r"no longer (?:published|released|available|online|on (?:this|our|the) (?:web)?site)"
             r"|\bwithdrawn\b"
@@ -220,6 +224,7 @@ _STATUSES = [
     ),
     (
         "unpublished",
+        ("unpublished", "not "),
         re.compile(
             r"\bunpublished\b|\bnot (?:been )?(?:published|released)\b|will not be (?:published|released)"
             r"|not for publication|(?:decided|chose|agreed|decision) not to (?:publish|release)"
@@ -229,6 +234,19 @@ _STATUSES = [
     ),
     (
         "delayed",
+        (
+            "delayed",
+            "deferred",
+            "postponed",
+            "on hold",
+            "awaiting",
+            "not yet",
+            "be published ",
+            "pending",
+            "ongoing",
+            "in progress",
+            "underway",
+        ),
         re.compile(
             r"delayed in publication|publication (?:has been |is |was )?(?:delayed|deferred|postponed"
             r"|on hold)|awaiting publication|^\W*delayed\W*$|not yet (?:been )?published"
@@ -247,17 +265,6 @@ _EXEMPT_PART = re.compile(
     r"(?i)not for publication\s+(?:appendi(?:x|ces)|annex)\b|(?:appendi(?:x|ces)|annex)\s+\w{1,3}"
     r"\s*(?:\(|[-–:]|is|are)?\s*not for publication"
 )
-# Words every match of each status's pattern contains (in lower case): a status whose words are
-# absent is not searched for ("published" is in most texts, so the patterns' common words are not
-# enough to skip them).
-_STATUS_WORDS = {
-    "no_longer_published": ("no longer", "withdrawn", "removed", "taken down", "expired"),
-    "unpublished": ("unpublished", "not "),
-    "delayed": ("delayed", "deferred", "postponed", "on hold", "awaiting", "not yet",
-                "be published ", "pending", "ongoing", "in progress", "underway"),
-}  # fmt: skip
-_STATUS_HINTS = ("ongoing", "in progress", "underway", "publi", "releas", "withdrawn", "removed", "taken down", "expired", "delayed", "awaiting",
-                 "pending", "postponed", "deferred", "on hold", "no longer")  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -266,12 +273,10 @@ def status_of(text: str | None) -> str | None:
     if not text:
         return None
     low = text.lower()
-    if not any(hint in low for hint in _STATUS_HINTS):
-        return None
     if "not for publication" in low:
         text = _EXEMPT_PART.sub(" ", text)
-    for status, pattern in _STATUSES:
-        if any(word in low for word in _STATUS_WORDS[status]) and pattern.search(text):
+    for status, words, pattern in _STATUSES:
+        if any(word in low for word in words) and pattern.search(text):
             return status
     return None
 

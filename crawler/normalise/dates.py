@@ -28,36 +28,34 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 # Ordered from most to least precise; earlier patterns claim their span first. Each with what
-# every match of it contains: a four-digit year, a year and a month word, or a slash (14/02/19);
-# one search each per text decides which patterns can match at all.
+# every match of it contains: a four-digit year, a month word (with a year), a slash, a hyphen,
+# a year right after a separator (14.02.2019); one test each per text decides which patterns
+# can match at all.
 _PATTERNS = [
     # 2021-04-12
-    ("year", re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
+    (("year", "-"), re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
     # 12th April 2021, 3 March, 2021, the 23rd of May 2016, 12-Apr-2021
-    ("month", re.compile(
+    (("month",), re.compile(
         r"(?<![\w/])" + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MONTH + r"[\s,\-/.]*" + _YEAR + r"(?!\d)",
         re.I,
     )),
     # April 12th, 2021 / April 12 2021
-    ("month", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
+    (("month",), re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
     # 14/02/2019, 14.02.2019, 14-02-2019 (UK order)
-    ("year", re.compile(
+    (("separated year",), re.compile(
         r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<mnum>[01]?\d)[/.\-]" + _YEAR + r"(?!\d)"
     )),
     # 14/02/19
-    ("slash", re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])")),
+    (("/",), re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])")),
     # March 2016, Sept 2021, Mar-2023, May, 2023
-    ("month", re.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I)),
+    (("month",), re.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I)),
     # 2021-04, 04/2021
-    ("year", re.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])")),
-    ("year", re.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)")),
+    (("year", "-"), re.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])")),
+    (("year", "/"), re.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)")),
     # a bare year
-    ("year", re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])")),
+    (("year",), re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])")),
 ]  # fmt: skip
 
-# What else every match of each pattern above contains, in the same order: a hyphen
-# (2021-04-12, 2021-04), a slash (04/2021), or a year right after a separator (14.02.2019).
-_ALSO = ("-", None, None, "sep-year", None, None, "-", "/", None)
 _SEPARATED_YEAR = re.compile(r"[/.\-](?:19|20)\d\d")
 
 EARLIEST_YEAR = 1970
@@ -135,16 +133,16 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     claimed = bytearray(len(text))  # 1 where an earlier, more precise date matched
     found: list[FoundDate] = []
     has_year = bool(_YEARISH.search(text))
-    has_month = has_year and bool(_MONTHISH.search(text))
-    has = {"-": "-" in text, "/": "/" in text}
-    has["sep-year"] = has_year and bool(_SEPARATED_YEAR.search(text))
-    for (needs, pattern), also in zip(_PATTERNS, _ALSO, strict=True):
-        if (needs == "year" and not has_year) or (needs == "month" and not has_month):
+    has = {
+        "year": has_year,
+        "month": has_year and bool(_MONTHISH.search(text)),
+        "separated year": has_year and bool(_SEPARATED_YEAR.search(text)),
+        "/": "/" in text,
+        "-": "-" in text,
+    }
+    for needs, pattern in _PATTERNS:
+        if needs and not all(has[need] for need in needs):
             continue  # what every match of the pattern contains is not in the text
-        if needs == "slash" and "/" not in text:
-            continue
-        if also and not has[also]:
-            continue
         for m in pattern.finditer(text):
             if any(claimed[m.start() : m.end()]):
                 continue

@@ -62,23 +62,22 @@ class CleanPipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, ReviewItem):
             return item
-        adapter = item  # a ReviewItem, read and written as the mapping it is
         for field in TEXT_FIELDS:
-            if field in adapter:
-                adapter[field] = clean_text(adapter.get(field))
-        if adapter.get("summary"):
-            adapter["summary"] = clean_summary(adapter["summary"])
+            if field in item:
+                item[field] = clean_text(item.get(field))
+        if item.get("summary"):
+            item["summary"] = clean_summary(item["summary"])
         for field in LIST_FIELDS:
             if field not in ReviewItem.fields:
                 continue  # filled by the store (topics)
             values = []
-            for value in adapter.get(field) or []:
+            for value in item.get(field) or []:
                 text = clean_text(value)
                 if text and text not in values:
                     values.append(text[:MAX_LIST_ITEM])
-            adapter[field] = values
+            item[field] = values
         documents, seen = [], set()
-        for document in adapter.get("documents") or []:
+        for document in item.get("documents") or []:
             url = safe_url(document.get("url"))
             if url is None:
                 if self.stats:
@@ -94,6 +93,6 @@ class CleanPipeline:
                     "title": clean_text(document.get("title")),
                 }
             )
-        adapter["documents"] = documents
-        adapter["source_url"] = safe_url(adapter.get("source_url")) or adapter.get("source_url")
+        item["documents"] = documents
+        item["source_url"] = safe_url(item.get("source_url")) or item.get("source_url")
         return item

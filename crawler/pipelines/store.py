@@ -113,17 +113,16 @@ class StorePipeline:
             if self.stats:
                 self.stats.inc_value(f"scr/source/{item['source']}/documents_{item['status']}")
             return item
-        adapter = item  # a ReviewItem, read and written as the mapping it is
-        source = adapter["source"]
+        source = item["source"]
         try:
             result = self.store.save_review(
-                dict(adapter),
+                dict(item),
                 source=source,
-                source_kind=source_kind_for(adapter),
+                source_kind=source_kind_for(item),
                 seen_at=self.seen_at,
             )
         except Exception:
-            self.failed_pages.add(adapter.get("source_url"))  # read it in full next time
+            self.failed_pages.add(item.get("source_url"))  # read it in full next time
             raise
         self.review_ids[source].add(result.review_id)
         if self.stats:

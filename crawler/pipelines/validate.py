@@ -60,17 +60,16 @@ class ValidatePipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, ReviewItem):
             return item
-        adapter = item  # a ReviewItem, read and written as the mapping it is
-        if adapter.get("review_type") is None:
-            adapter["review_type"] = "other"
-        found = problems(adapter)
+        if item.get("review_type") is None:
+            item["review_type"] = "other"
+        found = problems(item)
         if found:
             for reason in found:
                 if self.stats:
                     self.stats.inc_value(f"scr/dropped/{reason}")
                     if reason == "no_subject":
-                        self.stats.inc_value(f"scr/source/{adapter.get('source')}/no_subject")
+                        self.stats.inc_value(f"scr/source/{item.get('source')}/no_subject")
             raise DropItem(
-                f"{', '.join(found)}: {adapter.get('title')!r} from {adapter.get('source_url')}"
+                f"{', '.join(found)}: {item.get('title')!r} from {item.get('source_url')}"
             )
         return item
