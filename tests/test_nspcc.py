@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from scrapy import Request
 
@@ -195,6 +195,13 @@ def render(entry) -> str:
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(entries())
+# Found by this test: "include" was stripped as "Recommendations include" is, leaving nothing,
+# and "includes" lost its first seven letters.
+@example({"heading": "h2", "label_style": "inside", "breaks": False,
+          "values": [("Background", "background", "aaa"),
+                     ("Recommendations", "recommendations", "include")]})  # fmt: skip
+@example({"heading": "h3", "label_style": "none", "breaks": True,
+          "values": [("Recommendations", "recommendations", "includes")]})  # fmt: skip
 def test_no_entry_loses_its_sections_whatever_the_markup(entry):
     found = entries_from_blocks(linearise(render(entry), "https://www.nspcc.org.uk/x/"))
     assert len(found) == 1

@@ -247,8 +247,8 @@ def _joined(parts: list[str] | None, strip_include: bool = False) -> str | None:
     if not parts:
         return None
     text = " ".join(p.replace("\n", " ").strip() for p in parts).strip()
-    if strip_include:
-        text = re.sub(r"^\s*includ(?:e|es|ed)\s*:?\s*", "", text, flags=re.I)
+    if strip_include:  # "Recommendations: include better training" (but not "includes" -> "s")
+        text = re.sub(r"^\s*includ(?:es|ed|e)\b\s*:?\s*", "", text, flags=re.I) or text
     return text or None
 
 
