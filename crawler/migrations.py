@@ -117,16 +117,35 @@ def _fts_ddl() -> list[str]:
     cols = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
     new = ", ".join(f"new.[{c}]" for c in FTS_COLUMNS)
     old = ", ".join(f"old.[{c}]" for c in FTS_COLUMNS)
+    changed = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in FTS_COLUMNS)
     return [
         f"CREATE VIRTUAL TABLE [reviews_fts] USING FTS5 ({cols}, content=[reviews])",
         f"CREATE TRIGGER [reviews_ai] AFTER INSERT ON [reviews] BEGIN INSERT INTO [reviews_fts]"
         f" (rowid, {cols}) VALUES (new.rowid, {new}); END",
         f"CREATE TRIGGER [reviews_ad] AFTER DELETE ON [reviews] BEGIN INSERT INTO [reviews_fts]"
         f" ([reviews_fts], rowid, {cols}) VALUES('delete', old.rowid, {old}); END",
-        f"CREATE TRIGGER [reviews_au] AFTER UPDATE ON [reviews] BEGIN INSERT INTO [reviews_fts]"
-        f" ([reviews_fts], rowid, {cols}) VALUES('delete', old.rowid, {old}); INSERT INTO"
-        f" [reviews_fts] (rowid, {cols}) VALUES (new.rowid, {new}); END",
+        _UPDATE_TRIGGER.format(cols=cols, old=old, new=new, changed=changed),
     ]
+
+
+# Re-indexes a review only when a searched column changes: a harvest updates last_seen (and
+# other unsearched columns) of every review it sees, which would otherwise rewrite the index.
+_UPDATE_TRIGGER = (
+    "CREATE TRIGGER [reviews_au] AFTER UPDATE OF {cols} ON [reviews] WHEN {changed} BEGIN"
+    " INSERT INTO [reviews_fts] ([reviews_fts], rowid, {cols}) VALUES('delete', old.rowid, {old});"
+    " INSERT INTO [reviews_fts] (rowid, {cols}) VALUES (new.rowid, {new}); END"
+)
+
+
+def _ensure_update_trigger(conn) -> None:
+    """A database made by an older release re-indexed a review on every update."""
+    wanted = _fts_ddl()[-1]
+    row = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'reviews_au'"
+    ).fetchone()
+    if row is not None and row[0] != wanted:
+        conn.execute("DROP TRIGGER [reviews_au]")
+        conn.execute(wanted)
 
 
 def _tables(conn) -> set[str]:
@@ -177,6 +196,7 @@ def ensure_columns(conn, only: tuple[str, ...] | None = None) -> None:
                 conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {_SQL_TYPES[kind]}")
     if only:
         return
+    _ensure_update_trigger(conn)
     conn.execute(PAGE_PARSES_DDL)  # (crawler.pagecache) nothing to migrate: a cache
     for table, cols in INDEXES:
         name = f"idx_{table}_{'_'.join(cols)}"

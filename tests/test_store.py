@@ -239,3 +239,61 @@ def test_migrate_adds_missing_columns_and_keeps_rows(tmp_path):
     assert "area_code" in store.db["reviews"].columns_dict
     assert rows(store, "reviews")[0]["title"] == "Child A"
     store.close()
+
+
+def _search(store: ReviewStore, words: str) -> list[str]:
+    return [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT r.id FROM reviews_fts JOIN reviews r ON r.rowid = reviews_fts.rowid"
+            " WHERE reviews_fts MATCH ? ORDER BY r.id",
+            (words,),
+        )
+    ]
+
+
+def test_the_search_index_follows_searched_columns_only(fresh_store):
+    fresh_store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1)
+    [review] = rows(fresh_store, "reviews")
+    conn = fresh_store.conn
+    # An update of unsearched columns leaves the index as it is, and it still agrees with rows.
+    conn.execute("UPDATE reviews SET last_seen = ?, status = 'published' WHERE id = ?",
+                 (T2, review["id"]))  # fmt: skip
+    conn.execute("INSERT INTO reviews_fts (reviews_fts, rank) VALUES ('integrity-check', 1)")
+    # A searched column's change is searchable at once; the old words are gone.
+    conn.execute(
+        "UPDATE reviews SET summary = 'Neglect of a toddler' WHERE id = ?", (review["id"],)
+    )
+    conn.execute("INSERT INTO reviews_fts (reviews_fts, rank) VALUES ('integrity-check', 1)")
+    assert _search(fresh_store, "toddler") == [review["id"]]
+    assert _search(fresh_store, "publishing") == []
+    # Set to the value it had: no change to the index, which still agrees.
+    conn.execute(
+        "UPDATE reviews SET summary = summary, title = title WHERE id = ?", (review["id"],)
+    )
+    conn.execute("INSERT INTO reviews_fts (reviews_fts, rank) VALUES ('integrity-check', 1)")
+    assert _search(fresh_store, "jasmine") == [review["id"]]
+
+
+def test_an_older_database_gets_the_narrower_update_trigger(tmp_path):
+    from crawler.migrations import FTS_COLUMNS
+
+    path = tmp_path / "older.db"
+    store = ReviewStore(path)
+    cols = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
+    old = ", ".join(f"old.[{c}]" for c in FTS_COLUMNS)
+    new = ", ".join(f"new.[{c}]" for c in FTS_COLUMNS)
+    store.conn.execute("DROP TRIGGER reviews_au")
+    store.conn.execute(  # as releases before this one made it: on every update
+        f"CREATE TRIGGER [reviews_au] AFTER UPDATE ON [reviews] BEGIN INSERT INTO [reviews_fts]"
+        f" ([reviews_fts], rowid, {cols}) VALUES('delete', old.rowid, {old}); INSERT INTO"
+        f" [reviews_fts] (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+    store.save_review(JASMINE_OWN, source="north-tyneside-scp", source_kind="own", seen_at=T1)
+    store.close()
+    store = ReviewStore(path)
+    sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'reviews_au'").fetchone()
+    assert sql[0].startswith(f"CREATE TRIGGER [reviews_au] AFTER UPDATE OF {cols} ON [reviews]")
+    assert _search(store, "jasmine") == ["north-tyneside-jasmine-2021"]
+    store.conn.execute("INSERT INTO reviews_fts (reviews_fts, rank) VALUES ('integrity-check', 1)")
+    store.close()
