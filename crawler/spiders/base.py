@@ -142,14 +142,25 @@ class ReviewSpider(scrapy.Spider):
         path = settings.get("SCR_DB_PATH") if settings is not None else None
         if not path or not Path(path).exists():
             return []
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        # One connection for the spider's run (it reads once per source: a connection each
+        # cost about 1 ms), each read seeing what is committed by then; closed with the spider.
+        conn = getattr(self, "_reader", None)
         try:
+            if conn is None:
+                conn = self._reader = sqlite3.connect(
+                    f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False
+                )
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             self.logger.warning("could not read %s: %s", path, exc)
             return []
-        finally:
+
+    def closed(self, reason) -> None:
+        """Scrapy calls this when the spider closes."""
+        conn = getattr(self, "_reader", None)
+        if conn is not None:
             conn.close()
+            self._reader = None
 
     def document_checks(self, source: str):
         """HEAD requests re-checking the documents ``source`` listed: a 404 or 410 marks a
