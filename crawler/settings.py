@@ -45,7 +45,9 @@ HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 429]
 
 # Scrapy's base lists, less what a harvest never uses. Scrapy imports every module these lists
 # name, even when disabled: the cookies middleware costs tldextract and requests, the remote
-# control aiohttp, telnet Twisted Conch; about 0.4 s of every harvest's start.
+# control aiohttp, telnet Twisted Conch; about 0.4 s of every harvest's start. Nor Scrapy's
+# downloader statistics (each request serialised to count its bytes): the harvests table counts
+# each source's requests, responses by status, and bytes.
 DOWNLOADER_MIDDLEWARES_BASE = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
@@ -56,7 +58,6 @@ DOWNLOADER_MIDDLEWARES_BASE = {
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
-    "scrapy.downloadermiddlewares.stats.DownloaderStats": 850,
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": 900,
 }
 # Every item and request a callback yields passes through each of these in turn. Not here:
