@@ -9,6 +9,7 @@ nothing.
     python bench/national.py               # 60 sites
     python bench/national.py --sites 20 --delay 1
     git worktree add /tmp/then 47681af^ && python bench/national.py --repeat 3 --against /tmp/then
+    python bench/national.py --instructions --against /tmp/then   # instructions, not seconds
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -136,10 +139,16 @@ def registry(path: Path, sites: Sites, port: int) -> None:
 
 
 def run(
-    tmp: Path, sites: Sites, settings: list[str], floor: bool = False, code: Path = ROOT
+    tmp: Path,
+    sites: Sites,
+    settings: list[str],
+    floor: bool = False,
+    code: Path = ROOT,
+    instructions: bool = False,
 ) -> dict:
     """One harvest of the simulated sites (``floor``: Scrapy alone, bench/scrapy_floor.py;
-    ``code``: the checkout whose ``crawler`` harvests, this one unless --against names another)."""
+    ``code``: the checkout whose ``crawler`` harvests, this one unless --against names another;
+    ``instructions``: under valgrind's callgrind, which counts the instructions it runs)."""
     sites.reset()
     if floor:
         args = [sys.executable, str(ROOT / "bench" / "scrapy_floor.py"),
@@ -152,6 +161,9 @@ def run(
     env = {**os.environ, "SCR_REGISTRY": str(tmp / "registry.yml"), "SCR_ARCHIVE": "0"}
     if code != ROOT:
         env["PYTHONPATH"] = str(code)
+    if instructions:
+        out = tmp / f"callgrind.{len(list(tmp.glob('callgrind.*')))}"
+        args = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *args]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
     result = subprocess.run(args, cwd=code, env=env, capture_output=True, text=True)
@@ -163,12 +175,14 @@ def run(
         sys.exit(f"the harvest failed (exit {result.returncode}, {sum(sites.requests.values())}"
                  f" requests):\n{result.stdout[-1500:]}{result.stderr[-1500:]}")  # fmt: skip
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    counted = re.search(r"Collected : (\d+)", result.stderr) if instructions else None
     return {
         "wall": wall,
         "startup": (sites.first_request or start) - start,
         "requests": sum(sites.requests.values()),
         "bytes": sites.bytes,
         "cpu": cpu,
+        "instructions": int(counted[1]) if counted else 0,
     }
 
 
@@ -189,7 +203,18 @@ def main() -> None:
         " between this one's, so both see the same machine; CPU per page differs by a third"
         " between runs minutes apart, so only runs made together compare",
     )  # fmt: skip
+    parser.add_argument(
+        "--instructions", action="store_true",
+        help="count instructions instead (valgrind's callgrind, about 40 times slower): one cold"
+        " harvest each, this checkout's, Scrapy alone's and --against's; the same count on any"
+        " run of the same code, where CPU time varies by a third or more",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.instructions:
+        if not shutil.which("valgrind"):
+            parser.error("--instructions needs valgrind (apt-get install valgrind)")
+        if args.repeat != 1:
+            parser.error("--instructions counts the same on every run: no --repeat")
     if args.against and not (args.against / "crawler").is_dir():
         parser.error(f"--against {args.against}: not a checkout of scr-digest (no crawler/ in it)")
     from crawler import settings as project
@@ -221,16 +246,20 @@ def main() -> None:
             ("Scrapy alone, cold", True, ROOT)]  # fmt: skip
     if args.against:
         runs.append((f"cold, {args.against.name}", False, args.against))
+    if args.instructions:  # (wall time and start-up under callgrind mean nothing)
+        runs = [r for r in runs if not r[0].startswith("re-harvest")]
     seen: dict[str, list[dict]] = {label: [] for label, _, _ in runs}
 
     def row(label: str, r: dict) -> None:
         net = (r["wall"] - r["startup"]) / bound
         pages = max(r["requests"], 1)
+        counted = f" {r['instructions'] / 1e6 / pages:13.1f}" if args.instructions else ""
         print(f"{label:22s} {r['wall']:7.1f} {r['startup']:9.2f} {net:9.2f} {r['requests']:8d}"
-              f" {r['bytes']:10,d} {r['cpu'] * 1000 / pages:11.1f}")  # fmt: skip
+              f" {r['bytes']:10,d} {r['cpu'] * 1000 / pages:11.1f}{counted}")  # fmt: skip
 
     print(f"{'run':22s} {'wall s':>7s} {'startup s':>9s} {'net/bound':>9s} {'requests':>8s}"
-          f" {'body bytes':>10s} {'CPU ms/page':>11s}")  # fmt: skip
+          f" {'body bytes':>10s} {'CPU ms/page':>11s}"
+          + (f" {'M instr/page':>13s}" if args.instructions else ""))  # fmt: skip
     try:
         for _ in range(args.repeat):
             with tempfile.TemporaryDirectory() as tmp:
@@ -241,7 +270,9 @@ def main() -> None:
                     if not folder.exists():
                         folder.mkdir()
                         registry(folder / "registry.yml", sites, port)
-                    seen[label].append(run(folder, sites, extra, floor=floor, code=code))
+                    seen[label].append(
+                        run(folder, sites, extra, floor, code, instructions=args.instructions)
+                    )
                     row(label, seen[label][-1])
         if args.repeat > 1:
             print(f"median of {args.repeat}:")
