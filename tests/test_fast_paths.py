@@ -156,3 +156,21 @@ def test_dates_found_with_the_quick_tests_are_those_every_pattern_finds(texts, m
     for text, found, expected in zip(every, quick, plain, strict=True):
         assert found == expected, text
     assert sum(bool(found) for found in plain) > 5000
+
+
+def test_items_answer_get_and_in_as_a_mapping_does():
+    from collections.abc import Mapping
+
+    from crawler.items import DocumentCheck, PageParsed, ReviewItem
+
+    review = ReviewItem(title="Child A", summary=None, documents=[])
+    page = PageParsed(url="https://example.org/reviews/", sha256="00")
+    check = DocumentCheck(url="https://example.org/a.pdf")
+    for item in (review, page, check):
+        # set, set to None or empty, declared but unset, not declared at all
+        for key in ("title", "summary", "documents", "pseudonym", "url", "sha256", "status", "x"):
+            assert (key in item) == Mapping.__contains__(item, key), (type(item), key)
+            assert item.get(key) == Mapping.get(item, key), (type(item), key)
+            assert item.get(key, "absent") == Mapping.get(item, key, "absent"), (type(item), key)
+    assert [k for k in ("title", "summary", "pseudonym") if k in review] == ["title", "summary"]
+    assert review.get("pseudonym", "absent") == "absent"
