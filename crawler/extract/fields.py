@@ -73,11 +73,14 @@ def dated(text: str | None) -> list[Dated]:
 
 @lru_cache(maxsize=8192)
 def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
+    dates = find_dates(text)
+    if not dates:
+        return ()  # (most texts: no codes, brackets or sentences to look for)
     codes = [(m.start(), m.end()) for m in _CODE.finditer(text)]
     brackets = [(m.start(), m.end()) for m in _BRACKET_YEAR.finditer(text)]
     out = []
     sentences = _Sentences(text)
-    for found in find_dates(text):
+    for found in dates:
         s, e = found.start, found.end
         before = re.split(r"[.!?]\s", text[max(0, s - near_publish) : s])[-1]  # this sentence
         role = "other"
