@@ -158,6 +158,20 @@ def test_dates_found_with_the_quick_tests_are_those_every_pattern_finds(texts, m
     assert sum(bool(found) for found in plain) > 5000
 
 
+def test_codes_are_looked_for_in_every_text_that_can_hold_one(texts):
+    """fields._CODE runs only where fields._CODE_NEEDS finds what each of its matches holds."""
+    import random
+
+    pieces = ["ABSB", "CYSUR", "DHR", "SAR", "No", " ", "  ", "\t", "/", "-", "06", "8", "2",
+              "12", "123", "2021", "1999", "2018", "20", "19", "(", "Child"]  # fmt: skip
+    rng = random.Random(16)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(30000)]
+    every = [*texts, *made, "ABSB 06-2021", "8/2020", "CYSUR 2 2018", "2011-12/1", "DHR 12  2019"]
+    codes = [text for text in every if fields._CODE.search(text)]
+    assert all(fields._CODE_NEEDS.search(text) for text in codes)
+    assert len(codes) > 150  # (not an empty check: real lines and made-up ones hold codes)
+
+
 def test_items_answer_get_and_in_as_a_mapping_does():
     from collections.abc import Mapping
 

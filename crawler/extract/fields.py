@@ -39,6 +39,9 @@ _CODE = re.compile(
     r"\b[A-Z][A-Za-z]{1,6}\s?\d{1,2}[-/ ](?:19|20)\d\d\b|(?<![\w/])\d{1,2}/(?:19|20)\d\d(?![\d/])"
     r"|\b(?:19|20)\d\d-\d\d/\d+\b|\b(?:DHR|SAR|CPR|APR|CSPR|LCSPR|SCR|SUSR|CMR)\s*\d{1,3}\s+(?:19|20)\d\d\b"
 )
+# What every match of _CODE contains (a number, a separator, a year; or "2011-12/"): a quick
+# search, which skips to each digit, before the full one, which tries every word.
+_CODE_NEEDS = re.compile(r"\d[-/\s]+(?:19|20)\d\d|\d\d-\d\d/")
 # "On 31st July 2024, the partnership published …": a date opening the sentence that publishes
 # What may open a sentence before its date: "On 5 May 2019 …", "Today (Tuesday 27 November
 # 2019) the partnership publishes …", as a press release dates itself.
@@ -76,7 +79,7 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
     dates = find_dates(text)
     if not dates:
         return ()  # (most texts: no codes, brackets or sentences to look for)
-    codes = [(m.start(), m.end()) for m in _CODE.finditer(text)]
+    codes = [(m.start(), m.end()) for m in _CODE.finditer(text)] if _CODE_NEEDS.search(text) else []
     brackets = [(m.start(), m.end()) for m in _BRACKET_YEAR.finditer(text)]
     out = []
     sentences = _Sentences(text)
