@@ -18,7 +18,8 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Anything the steps below would change: a tag or entity, a control character, a no-break or
 # zero-width space, or whitespace other than single spaces (most texts have none of these).
-_UNTIDY = re.compile(r"[<&\x00-\x1f\x7f\ufffe\uffff\u00a0\u200b]|\s(?<! )|\s\s")
+# (Each alternative opens with a character class or a space: the search skips to those.)
+_UNTIDY = re.compile(r"[<&\x00-\x1f\x7f\ufffe\uffff\u00a0\u200b]|[^\S ]| \s")
 
 
 def clean_text(value) -> str | None:
