@@ -6,6 +6,7 @@ import fcntl
 import gc
 import logging
 import os
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -59,6 +60,22 @@ def plan_harvest(selectors: list[str], full: bool = False) -> list[Plan]:
     if chosen and "partnerships" not in selectors:
         plans.append(Plan(SPIDERS["partnerships"], {"sources": ",".join(chosen)}))
     return plans
+
+
+def _later_than_any_run(store) -> str:
+    """This run's start, to the second, later than any earlier run's. What a run saw is what it
+    stamped with its start (``last_seen``): a run starting within the second another started
+    (back-to-back runs of a small source) would count the other's sightings as its own, and
+    take none of them for unlisted."""
+    latest = store.conn.execute(
+        "SELECT max(m) FROM (SELECT max(started) m FROM harvests"
+        " UNION ALL SELECT max(last_seen) FROM review_sources)"
+    ).fetchone()[0]
+    started = utc_now()
+    if latest == started:  # (a later one is a clock set back, or a copied database: no wait)
+        time.sleep(1.02 - time.time() % 1)  # into the next second
+        started = utc_now()
+    return started
 
 
 @contextmanager
@@ -153,9 +170,12 @@ def run_harvest(
     if snapshot_dir is not None and not snapshot_dir.is_dir():
         raise FileNotFoundError(f"snapshot directory {snapshot_dir} does not exist")
     with harvest_lock(db_path, wait=wait):
-        ReviewStore(db_path).close()  # create or migrate before any spider opens it
+        store = ReviewStore(db_path)  # create or migrate before any spider opens it
+        try:
+            started = _later_than_any_run(store)
+        finally:
+            store.close()
         run_id = uuid.uuid4().hex[:12]
-        started = utc_now()
         settings = crawl_settings(db_path, snapshot_dir, run_id, started, progress)
         for key, value in with_start_delay(settings_overrides or {}).items():
             settings.set(key, value)

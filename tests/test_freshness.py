@@ -257,3 +257,29 @@ def test_an_overridden_delay_is_also_where_autothrottle_starts():
     asked = {"DOWNLOAD_DELAY": "0.3", "AUTOTHROTTLE_START_DELAY": "5"}
     assert with_start_delay(asked) == asked
     assert with_start_delay({"RETRY_TIMES": "1"}) == {"RETRY_TIMES": "1"}
+
+
+def test_a_run_starts_in_a_later_second_than_any_before_it(tmp_path, monkeypatch):
+    """What a run saw is stamped with its start, to the second: two back-to-back runs of a
+    small source must not share one (the second would count the first's sightings as its own)."""
+    from crawler import harvest
+    from crawler.database import ReviewStore, utc_now
+
+    store = ReviewStore(tmp_path / "reviews.db")
+    assert harvest._later_than_any_run(store)  # an empty database: no wait
+    now = utc_now()
+    store.conn.execute(
+        "INSERT INTO harvests (run_id, source, started) VALUES ('r1', 's', ?)", (now,)
+    )
+    assert harvest._later_than_any_run(store) > now
+    # A sighting stamped by a run that died before writing its harvests row counts too.
+    store.conn.execute("DELETE FROM harvests")
+    store.save_review({"source_url": "https://x.org/r", "title": "Child A", "name_key": "child-a"},
+                      source="s", source_kind="own", seen_at=utc_now())  # fmt: skip
+    latest = store.conn.execute("SELECT max(last_seen) FROM review_sources").fetchone()[0]
+    assert harvest._later_than_any_run(store) > latest
+    # A stamp from the future (a clock set back, a database from elsewhere) is not waited for.
+    store.conn.execute("UPDATE review_sources SET last_seen = '2999-01-01T00:00:00Z'")
+    monkeypatch.setattr(harvest.time, "sleep", lambda s: pytest.fail("waited"))
+    assert harvest._later_than_any_run(store) < "2999"
+    store.close()
