@@ -52,21 +52,44 @@ def texts() -> list[str]:
 
 def _plain(pattern: re.Pattern, opening: str) -> re.Pattern:
     """The pattern as it was before ``at_word_starts``: what it was given, after ``opening``."""
-    prefix = r"\b(?=[^\W\d_])(?:"
-    assert pattern.pattern.startswith(prefix) and pattern.pattern.endswith(")")
-    return re.compile(opening + pattern.pattern[len(prefix) : -1], pattern.flags)
+    return re.compile(opening + vocabulary.WORD_START_INNER[pattern.pattern], pattern.flags)
+
+
+WORD_START_PATTERNS = [
+    ("ANY_TYPE", vocabulary.ANY_TYPE, ""),
+    ("NAMED_TYPES", vocabulary.NAMED_TYPES, ""),
+    ("PLURAL_TYPE", vocabulary.PLURAL_TYPE, ""),
+    ("NOT_A_REVIEW", vocabulary.NOT_A_REVIEW, r"\b"),
+    ("strong types", vocabulary._EITHER[False][0], ""),
+    ("weak types", vocabulary._EITHER[True][0], ""),
+]
 
 
 @pytest.mark.parametrize(
-    ("name", "opening"),
-    [("ANY_TYPE", ""), ("NAMED_TYPES", ""), ("PLURAL_TYPE", ""), ("NOT_A_REVIEW", r"\b")],
+    ("name", "fast", "opening"), WORD_START_PATTERNS, ids=[n for n, _, _ in WORD_START_PATTERNS]
 )
-def test_type_patterns_tried_at_word_starts_match_as_before(texts, name, opening):
-    fast = getattr(vocabulary, name)
+def test_type_patterns_tried_at_word_starts_match_as_before(texts, name, fast, opening):
     plain = _plain(fast, opening)
+    assert not fast.pattern.startswith(r"\b(?=[^\W\d_])")  # the first letters were read
     assert len(texts) > 2000
-    for text in texts:
+    for text in [*texts, *(t.upper() for t in texts[:3000]), *(t.lower() for t in texts[:3000])]:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "letters"),
+    [
+        (r"\bserious case review|\bSCR\b", 0, "[Ss]"),  # as written: no other case
+        (r"(?i:\bserious) case|\bSCR\b", 0, "[S]|(?i:[s])"),
+        (r"(?<!local )national|(?:child )?practice", re.I, "(?i:[cnp])"),
+        (r"(?:big )*review", 0, "[br]"),
+        (r"\w+ review", 0, r"[^\W\d_]"),  # any letter: not read
+        (r"(?:abc)?", 0, r"[^\W\d_]"),  # may match nothing: not read
+        (r"[0-9]+ days", 0, r"[^\W\d_]"),  # not a letter
+    ],
+)
+def test_first_letters_of_a_pattern(pattern, flags, letters):
+    assert vocabulary._first_letters(pattern, flags) == letters
 
 
 def _first_match_one_by_one(text: str, weak: bool) -> str | None:
