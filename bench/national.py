@@ -206,7 +206,7 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true",
         help="count instructions instead (valgrind's callgrind, about 40 times slower): one cold"
-        " harvest each, this checkout's, Scrapy alone's and --against's; the same count on any"
+        " harvest each, this checkout's, Scrapy alone's and --against's; within about 1%% on any"
         " run of the same code, where CPU time varies by a third or more",
     )  # fmt: skip
     args = parser.parse_args()
@@ -214,7 +214,7 @@ def main() -> None:
         if not shutil.which("valgrind"):
             parser.error("--instructions needs valgrind (apt-get install valgrind)")
         if args.repeat != 1:
-            parser.error("--instructions counts the same on every run: no --repeat")
+            parser.error("--instructions varies by about 1% between runs: no --repeat")
     if args.against and not (args.against / "crawler").is_dir():
         parser.error(f"--against {args.against}: not a checkout of scr-digest (no crawler/ in it)")
     from crawler import settings as project
