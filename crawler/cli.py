@@ -146,7 +146,8 @@ FRACTIONAL_SETTINGS = {"DOWNLOAD_TIMEOUT", "DNS_TIMEOUT", "SCR_RETRY_AFTER_MAX"}
 
 def _may_be_negative(name: str) -> bool:
     """Numeric settings with a default of 0 or more where a negative number still means
-    something: priorities (DEPTH_PRIORITY=-1 crawls depth first) and the feed indent."""
+    something: priorities (RETRY_PRIORITY_ADJUST=-2 puts retries further back) and the feed
+    indent."""
     return "PRIORITY" in name or name == "FEED_EXPORT_INDENT"
 
 

@@ -61,8 +61,8 @@ DOWNLOADER_MIDDLEWARES_BASE = {
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": 900,
 }
 # Every item and request a callback yields passes through each of these in turn. Not here:
-# the Referer header (no site needs it to answer), depth counting (nothing limits by depth) and
-# the check for copied internal meta (a development warning).
+# the Referer header (no site needs it to answer), depth counting (nothing limits by depth, so
+# the DEPTH_* settings do nothing) and the check for copied internal meta (a development warning).
 SPIDER_MIDDLEWARES_BASE = {
     "scrapy.spidermiddlewares.start.StartSpiderMiddleware": 25,
     "scrapy.spidermiddlewares.httperror.HttpErrorMiddleware": 50,
