@@ -51,8 +51,12 @@ def texts() -> list[str]:
 
 
 def _plain(pattern: re.Pattern, opening: str) -> re.Pattern:
-    """The pattern as it was before ``at_word_starts``: what it was given, after ``opening``."""
-    return re.compile(opening + vocabulary.WORD_START_INNER[pattern.pattern], pattern.flags)
+    """The pattern as it was before ``at_word_starts``: what it was given, after ``opening``
+    (what follows the look-ahead, whose letter classes hold no ')(?:')."""
+    assert pattern.pattern.startswith(r"\b(?=") and pattern.pattern.endswith(")")
+    given = pattern.pattern.split(")(?:", 1)[1][:-1]
+    assert pattern.pattern == rf"\b(?={vocabulary._first_letters(given, pattern.flags)})(?:{given})"
+    return re.compile(opening + given, pattern.flags)
 
 
 WORD_START_PATTERNS = [

@@ -228,3 +228,28 @@ def test_the_user_agent_names_the_project_and_a_contact(phases):
 
     assert "scr-digest" in settings.USER_AGENT and settings.ROBOTSTXT_OBEY is True
     assert settings.AUTOTHROTTLE_ENABLED is True and settings.CONCURRENT_REQUESTS_PER_DOMAIN == 1
+
+
+def test_the_spider_reads_its_database_through_one_connection_and_recovers_from_a_bad_read(
+    tmp_path,
+):
+    from scrapy.settings import Settings
+
+    from crawler.database import ReviewStore
+    from crawler.spiders.partnerships import PartnershipSpider
+
+    db = tmp_path / "reviews.db"
+    spider = PartnershipSpider()
+    spider.settings = Settings({"SCR_DB_PATH": str(db)})
+    assert spider.read_db("SELECT 1") == []  # no database yet: nothing, and no connection kept
+    assert getattr(spider, "_reader", None) is None
+    ReviewStore(db).close()
+    assert spider.read_db("SELECT count(*) FROM reviews") == [(0,)]
+    reader = spider._reader
+    assert spider.read_db("SELECT count(*) FROM sources") == [(0,)]
+    assert spider._reader is reader  # the same connection for the next read
+    assert spider.read_db("SELECT * FROM no_such_table") == []  # logged, not raised
+    assert spider._reader is None  # dropped: the next read connects afresh
+    assert spider.read_db("SELECT count(*) FROM reviews") == [(0,)]
+    spider.closed("finished")
+    assert spider._reader is None

@@ -153,14 +153,15 @@ class ReviewSpider(scrapy.Spider):
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             self.logger.warning("could not read %s: %s", path, exc)
+            self.closed("read failed")  # the next read connects afresh
             return []
 
     def closed(self, reason) -> None:
         """Scrapy calls this when the spider closes."""
         conn = getattr(self, "_reader", None)
         if conn is not None:
-            conn.close()
             self._reader = None
+            conn.close()
 
     def document_checks(self, source: str):
         """HEAD requests re-checking the documents ``source`` listed: a 404 or 410 marks a
