@@ -66,8 +66,13 @@ class SaveResult:
     outcome: str  # new | updated (a review known before this run) | unchanged | found_this_run
 
 
+# One encoder each, made once: ``json.dumps`` with any option builds a new encoder per call.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+_to_sorted_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _json(value) -> str:
-    return json.dumps(value if value is not None else [], ensure_ascii=False)
+    return _to_json(value if value is not None else [])
 
 
 def key_of(fields: dict) -> SubjectKey | None:
@@ -101,8 +106,10 @@ def _key_core(key: SubjectKey | None) -> str | None:
     return key.text
 
 
-def _priority(row) -> tuple:
-    fields = json.loads(row["fields"])
+def _priority(row, fields: dict | None = None) -> tuple:
+    """Which sighting's values a review takes first (``fields``: the row's, already read)."""
+    if fields is None:
+        fields = json.loads(row["fields"])
     return (SOURCE_PRIORITY.get(row["source_kind"], 9), -len(fields), row["source"], row["url"])
 
 
@@ -249,7 +256,7 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 " key_core = ?, area = ?, year = ? WHERE id = ?",
                 (
                     new_id,
-                    json.dumps(fields, ensure_ascii=False, sort_keys=True),
+                    _to_sorted_json(fields),
                     key.text if key else None,
                     key.kind if key else None,
                     _key_core(key),
@@ -386,8 +393,8 @@ class ReviewStore(ArchiveRecords, PageRecords):
                 source_kind,
                 url,
                 item.get("title"),
-                json.dumps(fields, ensure_ascii=False, sort_keys=True),
-                json.dumps(evidence, ensure_ascii=False, sort_keys=True) if evidence else None,
+                _to_sorted_json(fields),
+                _to_sorted_json(evidence) if evidence else None,
                 key.text if key else None,
                 key.kind if key else None,
                 _key_core(key),
@@ -489,8 +496,9 @@ class ReviewStore(ArchiveRecords, PageRecords):
         rows = {r["id"]: r for r in self._sightings(ids)}
         sightings = []
         keys = {}
+        observed = {}  # each sighting's fields, read once
         for row in rows.values():
-            fields = json.loads(row["fields"] or "{}")
+            fields = observed[row["id"]] = json.loads(row["fields"] or "{}")
             key = key_of(fields)
             keys[row["id"]] = key
             sightings.append(
@@ -528,7 +536,7 @@ class ReviewStore(ArchiveRecords, PageRecords):
             ):
                 made[next(iter(current))] = [m["id"] for m in members]  # as it was
                 continue
-            review_id = self._write_review(members, keys, seen_at, set(made))
+            review_id = self._write_review(members, keys, observed, seen_at, set(made))
             made[review_id] = [m["id"] for m in members]
             for member in members:
                 links = sorted(joined.get(member["id"], []), key=lambda j: -j[1].score)[:5]
@@ -564,15 +572,20 @@ class ReviewStore(ArchiveRecords, PageRecords):
         self._rewrite_documents(ids, seen_at)
         return made
 
-    def _write_review(self, members, keys, seen_at: str, claimed: set[str]) -> str:
-        """Build one review's row from its sightings; returns its id."""
-        ordered = sorted(members, key=_priority)
-        observed = [json.loads(s["fields"] or "{}") for s in ordered]
+    def _write_review(self, members, keys, fields_of, seen_at: str, claimed: set[str]) -> str:
+        """Build one review's row from its sightings (``fields_of``: each one's fields, by
+        sighting id); returns its id."""
+        ordered = sorted(members, key=lambda s: _priority(s, fields_of[s["id"]]))
+        observed = [fields_of[s["id"]] for s in ordered]
         merged: dict = {}
-        for field in MERGED_FIELDS:
-            merged[field] = next(
-                (o[field] for o in observed if o.get(field) not in (None, "", [])), None
-            )
+        for field in MERGED_FIELDS:  # the first sighting's that has one
+            value = None
+            for o in observed:
+                found = o.get(field)
+                if found is not None and found != "" and found != []:
+                    value = found
+                    break
+            merged[field] = value
         published = None
         for o in observed:
             published = more_precise(published, o.get("published"))

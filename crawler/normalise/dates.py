@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import re
 import time
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from .fold import plain
 
@@ -64,8 +65,7 @@ _YEARISH = re.compile(_YEAR)
 _MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 
 
-@dataclass(frozen=True)
-class FoundDate:
+class FoundDate(NamedTuple):
     iso: str
     start: int
     end: int
@@ -104,19 +104,20 @@ def month_number(word: str) -> int:
     """1-12 for a month name the patterns matched. Case-insensitive matching also folds
     look-alike letters ('ſept' with a long s, 'Apri̇l' with a dotted capital I), so the name is
     reduced to plain ASCII before the look-up."""
-    return MONTHS[plain(word).rstrip(".")]
+    return MONTHS.get(word.lower().rstrip(".")) or MONTHS[plain(word).rstrip(".")]
 
 
 def _from_match(m: re.Match) -> str | None:
     parts = m.groupdict()
-    year = 2000 + int(parts["yy"]) if parts.get("yy") else int(parts["year"])
+    yy = parts.get("yy")
+    year = 2000 + int(yy) if yy else int(parts["year"])
     month = None
-    if parts.get("month"):
-        month = month_number(parts["month"])
-    elif parts.get("mnum"):
-        month = int(parts["mnum"])
-    day = int(parts["day"]) if parts.get("day") else None
-    return _build(year, month, day)
+    if word := parts.get("month"):
+        month = month_number(word)
+    elif number := parts.get("mnum"):
+        month = int(number)
+    day = parts.get("day")
+    return _build(year, month, int(day) if day else None)
 
 
 def find_dates(text: str | None) -> list[FoundDate]:
@@ -130,28 +131,37 @@ def find_dates(text: str | None) -> list[FoundDate]:
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     if not _DIGITS.search(text):
         return ()  # every date has a year
+    present = set()  # what the text holds of what each pattern's matches contain
+    if _YEARISH.search(text):
+        present.add("year")
+        if _MONTHISH.search(text):
+            present.add("month")
+        if _SEPARATED_YEAR.search(text):
+            present.add("separated year")
+    if "/" in text:
+        present.add("/")
+    if "-" in text:
+        present.add("-")
     claimed = bytearray(len(text))  # 1 where an earlier, more precise date matched
     found: list[FoundDate] = []
-    has_year = bool(_YEARISH.search(text))
-    has = {
-        "year": has_year,
-        "month": has_year and bool(_MONTHISH.search(text)),
-        "separated year": has_year and bool(_SEPARATED_YEAR.search(text)),
-        "/": "/" in text,
-        "-": "-" in text,
-    }
     for needs, pattern in _PATTERNS:
-        if needs and not all(has[need] for need in needs):
+        if needs and not present.issuperset(needs):
             continue  # what every match of the pattern contains is not in the text
         for m in pattern.finditer(text):
-            if any(claimed[m.start() : m.end()]):
+            start, end = m.span()
+            if claimed.find(1, start, end) >= 0:
                 continue
             iso = _from_match(m)
             if iso is None:
                 continue
-            claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            found.append(FoundDate(iso, m.start(), m.end()))
-    return tuple(sorted(found, key=lambda d: d.start))
+            claimed[start:end] = b"\x01" * (end - start)
+            found.append(FoundDate(iso, start, end))
+    if len(found) > 1:
+        found.sort(key=_START)
+    return tuple(found)
+
+
+_START = attrgetter("start")
 
 
 def normalise_date(text: str | None) -> str | None:

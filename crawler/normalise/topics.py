@@ -266,22 +266,19 @@ def _starts(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     return None if None in starts else tuple(w for found in starts for w in found)
 
 
-def _quick(starts: tuple[str, ...] | None) -> re.Pattern | None:
-    """The plain texts as one search (in C, not a Python loop of ``in`` tests)."""
-    return re.compile("|".join(re.escape(s) for s in starts)) if starts else None
-
-
-_COMPILED = [
-    (t.slug, _quick(_starts(t.patterns)), _any_of(t.patterns), _any_of(t.unless)) for t in TOPICS
-]
+# (slug, the plain texts one of which its matches contain or None, its patterns, its unless)
+_COMPILED = [(t.slug, _starts(t.patterns), _any_of(t.patterns), _any_of(t.unless)) for t in TOPICS]
 
 
 @lru_cache(maxsize=16384)
 def _topics_of_text(text: str) -> tuple[str, ...]:
     found = []
     for slug, starts, pattern, unless in _COMPILED:
-        if starts is not None and not starts.search(text):
-            continue  # a plain substring test first: most topics are not in most texts
+        if starts is not None and not any(start in text for start in starts):
+            # Plain substring tests first: most topics are not in most texts. (``in`` tests
+            # are about twice as fast as one search for the same texts as alternatives, which
+            # the engine tries one by one at every position.)
+            continue
         if pattern.search(text) and not (unless and unless.search(text)):
             found.append(slug)
     return tuple(found)

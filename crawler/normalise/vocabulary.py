@@ -25,6 +25,18 @@ def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"\b(?={_first_letters(pattern, flags)})(?:{pattern})", flags)
 
 
+def lower_case_twin(pattern: str) -> re.Pattern:
+    """``pattern``, meant to ignore case, compiled in lower case to match case exactly in a
+    lower-cased ASCII text: the same matches at the same places, found faster (an engine that
+    ignores case lower-cases every letter it compares, and can skip ahead only to a letter it
+    must match exactly). Texts with other characters keep the case-blind pattern: ignoring case
+    also matches look-alike letters ('ſ' for 's'), and lower-casing some of them changes the
+    text's length."""
+    if re.search(r"\\[A-Z]", pattern):  # \S, \W, \B...: lower case would change what they mean
+        raise ValueError(f"an escape in capitals: {pattern!r}")
+    return at_word_starts(pattern.lower())
+
+
 def _first_letters(pattern: str, flags: int) -> str:
     """A class of the letters a match of ``pattern`` can start with, read from its parsed form
     (both cases where it ignores case); any letter when that cannot be told: a construct not
@@ -217,11 +229,12 @@ NAMED_TYPES = at_word_starts(
     ),
     re.I,
 )
-PLURAL_TYPE = at_word_starts(
+_PLURAL = (
     "|".join(f"(?:{_kind_pattern(kind, plural=True)})" for kind in KINDS if not kind.weak)
-    + r"|\breviews\b",
-    re.I,
+    + r"|\breviews\b"
 )
+PLURAL_TYPE = at_word_starts(_PLURAL, re.I)
+_PLURAL_LOWER = lower_case_twin(_PLURAL)
 _ACRONYM_CASE = re.compile("|".join(_acronym_pattern(a, True) for a in ACRONYMS))
 
 
@@ -270,10 +283,10 @@ def is_plural_type(text: str | None) -> bool:
     one review. ("SARs" in capitals only; a plural acronym in lower case is a word.)"""
     if not mentions_type(text):
         return False
-    m = PLURAL_TYPE.search(text)
+    m = _PLURAL_LOWER.search(text.lower()) if text.isascii() else PLURAL_TYPE.search(text)
     if not m:
         return False
-    word = m.group(0)
+    word = text[m.start() : m.end()]
     if word.lower().endswith("reviews"):
         return True
     return bool(_ACRONYM_CASE.fullmatch(word))
@@ -324,7 +337,7 @@ TYPE_ACRONYMS = {
 
 # Titles about something other than one review: general site vocabulary, on every board's site
 # (a report on many reviews, guidance, training, a form, a policy, an audit).
-NOT_A_REVIEW = at_word_starts(
+_NOT_A_REVIEW = (
     r"(?:annual report|report of the (?:national )?panel|panel'?s? (?:annual|report)|newsletter"
     r"|working together|statutory guidance|\bguidance\b|\btraining\b|conference|consultation"
     r"|call for evidence|\bstrategy\b|procedures?|\bpolic(?:y|ies)\b|toolkit|leaflet|webinar"
@@ -335,12 +348,17 @@ NOT_A_REVIEW = at_word_starts(
     r"|minutes|agenda|report a concern|contact us|vacanc|\bjobs?\b|\bhandbook\b|\bresearch\b"
     r"|learning from (?:case |serious |local |national |safeguarding )*reviews|library|\bfaqs?\b"
     r"|learning and improvement|quality assurance|\baudits?\b|\bdata\b|dashboard|\bpriorities\b"
-    r"|easy read guide|information for (?:families|professionals|practitioners)|terms of reference)",
-    re.I,
+    r"|easy read guide|information for (?:families|professionals|practitioners)|terms of reference)"
 )
+NOT_A_REVIEW = at_word_starts(_NOT_A_REVIEW, re.I)
+_NOT_A_REVIEW_LOWER = lower_case_twin(_NOT_A_REVIEW)
 
 
 @lru_cache(maxsize=8192)
 def not_a_review(text: str | None) -> bool:
     """Whether a title is about something other than one review (guidance, training, a form)."""
-    return bool(text) and bool(NOT_A_REVIEW.search(text))
+    if not text:
+        return False
+    if text.isascii():
+        return bool(_NOT_A_REVIEW_LOWER.search(text.lower()))
+    return bool(NOT_A_REVIEW.search(text))
