@@ -227,6 +227,10 @@ def main() -> None:
     import compileall
 
     compileall.compile_dir(ROOT / "crawler", quiet=1)
+    # ... and its compiled patterns kept beside the byte code (crawler/patterns.py), as an
+    # installed copy's first run keeps them.
+    subprocess.run([sys.executable, "-m", "crawler.patterns"], cwd=ROOT, check=True,
+                   capture_output=True)  # fmt: skip
     if args.against:
         compileall.compile_dir(args.against / "crawler", quiet=1)
     sites = Sites(args.sites)

@@ -25,17 +25,17 @@ topic, a type and date, an unnamed area such as the NSPCC's "Anonymous"), at 6.5
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import patterns as rx
 from .normalise.subject_key import DIFFERENT, MAYBE, SAME, SubjectKey, compare
 
 REPORT_KINDS = ("full_report", "executive_summary")
 THRESHOLD = 5.0
 GENERIC_THRESHOLD = 6.5
 UNKNOWN_AREAS = (None, "", "Anonymous")
-_WORD = re.compile(r"[a-z]{4,}")
+_WORD = rx.compile(r"[a-z]{4,}")
 _STOP = {"this", "that", "with", "from", "were", "which", "their", "there", "have", "been",
          "review", "child", "children", "after", "about", "into", "when", "where", "what"}  # fmt: skip
 

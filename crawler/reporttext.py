@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from . import patterns as rx
 from .normalise.dates import find_dates
 from .normalise.review_types import review_type_from_words
 
@@ -125,7 +126,7 @@ def _docx(body: bytes) -> Extracted:
     return _with_text("docx", pages, None)
 
 
-_PAGE_BREAK = re.compile(r'<w:br [^>]*w:type="page"|<w:lastRenderedPageBreak')
+_PAGE_BREAK = rx.compile(r'<w:br [^>]*w:type="page"|<w:lastRenderedPageBreak')
 
 
 def _docx_pages(document) -> list[str]:
@@ -188,7 +189,7 @@ def _pdf_date(metadata: dict) -> str | None:
 
 # -- the front page --------------------------------------------------------------------------
 
-_PUBLISHED_CUE = re.compile(r"\b(published|publication date|date of publication)\b", re.I)
+_PUBLISHED_CUE = rx.compile(r"\b(published|publication date|date of publication)\b", re.I)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .. import patterns as rx
 from ..normalise.dates import year_of
 from ..normalise.names import name_key
 from ..normalise.review_types import normalise_review_type
@@ -21,12 +22,12 @@ from .review import Review
 from .subjects import subject_of
 
 # A news post's own date dates what it says is published now ("published today", "we publish").
-_TODAY = re.compile(
+_TODAY = rx.compile(
     r"\b(?:today|this week)\b|\b(?:is|are|we|also|now) (?:now )?publish(?:es|ing)?\b|\bpublishes\b",
     re.I,
 )
-_FULL = re.compile(r"(?i)overview report|full report|final report|executive summary")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_FULL = rx.compile(r"(?i)overview report|full report|final report|executive summary")
+_SENTENCE = rx.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
 def name_of(record: Record, page: Page, source) -> str:
@@ -60,7 +61,7 @@ def own_words(record: Record) -> str:
     return type_words(record.title.text, body[:600])
 
 
-_HEAD = re.compile(r"\s+[–—-]\s+|:\s")
+_HEAD = rx.compile(r"\s+[–—-]\s+|:\s")
 
 
 def _title_date(record: Record) -> str | None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import patterns as rx
 from ..normalise.names import known_first_names
 from ..normalise.vocabulary import NOT_A_REVIEW, is_plural_type, not_a_review, type_named
 from .documents import classify_document, is_document_link
@@ -55,8 +56,8 @@ FEATURES = (
 
 DENY = NOT_A_REVIEW
 # A page of briefings ("7 Minute Briefings", "Learning summaries"): most items are topics.
-BRIEFINGS = re.compile(r"(?i)\bbriefings\b|\b(?:7|seven)[ -]?minute\b|\blearning summaries\b")
-_READ_MORE = re.compile(r"^\W*(?:read|find out|learn|see|view)?\s*more\b|^\W*read the\b", re.I)
+BRIEFINGS = rx.compile(r"(?i)\bbriefings\b|\b(?:7|seven)[ -]?minute\b|\blearning summaries\b")
+_READ_MORE = rx.compile(r"^\W*(?:read|find out|learn|see|view)?\s*more\b|^\W*read the\b", re.I)
 
 
 @dataclass

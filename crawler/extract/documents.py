@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from .. import patterns as rx
 from ..normalise.names import FILE_MARK
 
 DOCUMENT_EXTENSIONS = (
@@ -14,20 +15,20 @@ DOCUMENT_EXTENSIONS = (
     ".m4a", ".wav",
 )  # fmt: skip
 # Hosted files without a file name: shared documents, and recorded briefings on video sites.
-_HOSTED = re.compile(
+_HOSTED = rx.compile(
     r"^(?:docs\.google\.com/(?:document|presentation|spreadsheets|file)|drive\.google\.com/"
     r"(?:file|open)|(?:www\.)?youtube\.com/watch|youtu\.be/|(?:player\.)?vimeo\.com/\d)",
     re.I,
 )
 # Where sites serve files without an extension: CMS download paths and handlers.
-_DOWNLOAD_PATH = re.compile(
+_DOWNLOAD_PATH = rx.compile(
     r"/(?:wp-content/uploads|sites/default/files|media|files|uploads|downloads?|documents?/download"
     r"|assets|attachments?|getfile|filetransfer|file|storage)/|chttphandler\.ashx|hapi\.dll/filetransfer"
     r"|/download\b|objview\.aspx?|download(?:_info)?\.(?:php|aspx?)|getdocument|viewfile|\.ashx\b"
     r"|[?&](?:download|file|fileid|docid|documentid|attachment|object_id)=",
     re.I,
 )
-_DOWNLOAD_WORDS = re.compile(r"\bdownload\b|\(\s*(?:pdf|docx?|word)\b|\bpdf\b", re.I)
+_DOWNLOAD_WORDS = rx.compile(r"\bdownload\b|\(\s*(?:pdf|docx?|word)\b|\bpdf\b", re.I)
 
 # Most specific first: a "response to the review" is a response even though it says review.
 _KINDS = [
@@ -66,22 +67,22 @@ _KINDS = [
 ]
 # ModernGov serves every committee paper from /documents/s<number>/ (council.lancashire.gov.uk,
 # bradford.moderngov.co.uk, mycouncil.oxfordshire.gov.uk).
-_COMMITTEE_PAPER = re.compile(r"/documents/s\d{3,}/", re.I)
-_COMPILED_KINDS = [(k, re.compile(p, re.I)) for k, p in _KINDS]
+_COMMITTEE_PAPER = rx.compile(r"/documents/s\d{3,}/", re.I)
+_COMPILED_KINDS = [(k, rx.compile(p, re.I)) for k, p in _KINDS]
 # Words that say "the review's report" without saying which document: the report only if no
 # description says something more specific ("David's SAR" linking an executive summary).
-_REPORT = re.compile(
+_REPORT = rx.compile(
     r"\breport\b|\breview\b|\bscr\b|\bcspr\b|\blcspr\b|\bspr\b|\bsar\b|\bdhr\b|\bcpr\b|\bapr\b",
     re.I,
 )
-VAGUE = re.compile(
+VAGUE = rx.compile(
     r"^\W*(?:(?:please )?click (?:here|on this link)|here|this link|link|download(?: (?:it|now|here"
     r"|the (?:file|document|pdf)))?|view|open|read more|more|pdf|docx?|word|(?:read|view|access) "
     r"(?:it|the \w+) here|read (?:it|online)|continue reading|find out more)\W*$",
     re.I,
 )
 # A title that names only a document, no review: "Executive summary", "Action plan (PDF)".
-_DOCUMENT_WORDS = re.compile(
+_DOCUMENT_WORDS = rx.compile(
     r"\b(?:overview|full|final|main|the|sanitised|anonymised|published|review|summary|report|reports"
     r"|executive|exec|learning|brief|briefing|briefings|note|notes|sheet|seven|7|minute|one|1|page"
     r"|practitioner|practitioners|action|plan|response|responses|media|press|release|statement"

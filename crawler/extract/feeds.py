@@ -14,18 +14,19 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from .. import patterns as rx
 from ..normalise.review_types import review_type_from_words
 
-_PUBLISHED = re.compile(
+_PUBLISHED = rx.compile(
     r"\bpublish(?:es|ed|ing)?\b|\bpublication of\b|\bnow available\b|\breleased?\b", re.I
 )
 # Announcements of things that are not reviews, however they are worded.
-_NOT_A_REVIEW = re.compile(
+_NOT_A_REVIEW = rx.compile(
     r"annual report|newsletter|training|conference|consultation|procedures?|strategy|bulletin"
     r"|(?:7|seven)[\s-]*minute briefing:",
     re.I,
 )
-_TAG = re.compile(r"<[^>]{0,500}>")
+_TAG = rx.compile(r"<[^>]{0,500}>")
 _BENIGN = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 

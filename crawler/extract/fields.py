@@ -13,50 +13,51 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import patterns as rx
 from ..normalise.dates import find_dates, month_number
 from ..normalise.vocabulary import ANY_TYPE
 
-_PUBLISH = re.compile(
+_PUBLISH = rx.compile(
     r"\b(?:publish(?:ed|es|ing)?|publication|released?|issued|launched|posted|made public"
     r"|date of (?:publication|release)|available from)\b",
     re.I,
 )
-_REVISED = re.compile(
+_REVISED = rx.compile(
     r"\b(?:updated|revised|amended|refreshed|reviewed|progress(?: update)?(?: at| as at| to)?"
     r"|as at|as of|last modified|edited)\b[\s:,-]*(?:on\s+|in\s+)?$",
     re.I,
 )
-_INCIDENT = re.compile(
+_INCIDENT = rx.compile(
     r"\b(?:died|dies|death|deaths|killed|murder(?:ed)?|manslaughter|injur(?:y|ies|ed)|admitted"
     r"|born|found|took place|happened|occurred|incident|hospital|aged|assault(?:ed)?|stabbed"
     r"|attacked|lived|living|moved|referred|between|since|until|when|while|whilst)\b",
     re.I,
 )
 # "Anne (2019)", "Mr X (1948-2020)": a bracketed year after a name is when the person died.
-_BRACKET_YEAR = re.compile(r"[(\[]\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?:19|20)\d\d\s*[)\]]")
+_BRACKET_YEAR = rx.compile(r"[(\[]\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?:19|20)\d\d\s*[)\]]")
 # A code's numbers are not dates: "ABSB 06-2021", "8/2020", "CYSUR 2 2018", "2011-12/1".
-_CODE = re.compile(
+_CODE = rx.compile(
     r"\b[A-Z][A-Za-z]{1,6}\s?\d{1,2}[-/ ](?:19|20)\d\d\b|(?<![\w/])\d{1,2}/(?:19|20)\d\d(?![\d/])"
     r"|\b(?:19|20)\d\d-\d\d/\d+\b|\b(?:DHR|SAR|CPR|APR|CSPR|LCSPR|SCR|SUSR|CMR)\s*\d{1,3}\s+(?:19|20)\d\d\b"
 )
 # What every match of _CODE contains (a number, a separator, a year; or "2011-12/"): a quick
 # search, which skips to each digit, before the full one, which tries every word.
-_CODE_NEEDS = re.compile(r"\d[-/\s]+(?:19|20)\d\d|\d\d-\d\d/")
+_CODE_NEEDS = rx.compile(r"\d[-/\s]+(?:19|20)\d\d|\d\d-\d\d/")
 # "On 31st July 2024, the partnership published …": a date opening the sentence that publishes
 # What may open a sentence before its date: "On 5 May 2019 …", "Today (Tuesday 27 November
 # 2019) the partnership publishes …", as a press release dates itself.
-_OPENS = re.compile(
+_OPENS = rx.compile(
     r"\s*(?:on|in|from|since|today\s*[(,]?\s*(?:[a-z]+day\b,?\s*)?)?\s*(?:the\s+)?", re.I
 )
 # "Northtown SCR: May 2016. Key issues: …": a review's type, then its date
-_TYPE_THEN_DATE = re.compile(rf"(?:{ANY_TYPE.pattern})\s*[:–—-]\s*$")
-_WORDS_AROUND_A_DATE = re.compile(
+_TYPE_THEN_DATE = rx.compile(rf"(?:{ANY_TYPE.pattern})\s*[:–—-]\s*$")
+_WORDS_AROUND_A_DATE = rx.compile(
     r"^(?:date(?: of)? publi(?:cation|shed)|publi(?:cation|shed)(?: date| on| in)?|released"
     r"|available(?: from)?|reports? published(?: in)?|posted(?: on)?|date|on|in|added"
     r"|updated|last updated)\b[\s:,-]*",
     re.I,
 )
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+_WEEKDAY = rx.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _dated(text: str, near_publish: int = 90) -> tuple[Dated, ...]:
     return tuple(out)
 
 
-_LABEL_ENDS = re.compile(r"\s*(?:$|[.;:]?\s*$|\s[-–—]\s)")
+_LABEL_ENDS = rx.compile(r"\s*(?:$|[.;:]?\s*$|\s[-–—]\s)")
 
 
 def _alone_in_brackets(text: str, start: int, end: int) -> bool:
@@ -174,7 +175,7 @@ def is_date_line(text: str) -> bool:
     return not re.search(r"[A-Za-z]", rest)
 
 
-_PARTIAL = re.compile(
+_PARTIAL = rx.compile(
     r"^\W*(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
     r"|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?"
     r"|dec(?:ember)?)\b\.?(?:\s+(?P<year>(?:19|20)\d\d))?\s*(?::|$)"
@@ -219,7 +220,7 @@ _STATUSES = [
     (
         "no_longer_published",
         ("no longer", "withdrawn", "removed", "taken down", "expired"),
-        re.compile(
+        rx.compile(
             r"no longer (?:published|released|available|online|on (?:this|our|the) (?:web)?site)"
             r"|\bwithdrawn\b"
             r"|\b(?:reports?|reviews?|documents?|summary|summaries|it)\s+(?:has|have|was|were|is|are)"
@@ -231,7 +232,7 @@ _STATUSES = [
     (
         "unpublished",
         ("unpublished", "not "),
-        re.compile(
+        rx.compile(
             r"\bunpublished\b|\bnot (?:been )?(?:published|released)\b|will not be (?:published|released)"
             r"|not for publication|(?:decided|chose|agreed|decision) not to (?:publish|release)"
             r"|\bnot to be (?:published|released)\b",
@@ -253,7 +254,7 @@ _STATUSES = [
             "in progress",
             "underway",
         ),
-        re.compile(
+        rx.compile(
             r"delayed in publication|publication (?:has been |is |was )?(?:delayed|deferred|postponed"
             r"|on hold)|awaiting publication|^\W*delayed\W*$|not yet (?:been )?published"
             r"|(?:will be|to be) published (?:once|when|after|following)|pending publication"
@@ -267,7 +268,7 @@ _STATUSES = [
 
 # A committee paper's exempt appendix ("Not For Publication Appendix C", "Appendix 2 (not for
 # publication)") is withheld; the review it comes with may be published.
-_EXEMPT_PART = re.compile(
+_EXEMPT_PART = rx.compile(
     r"(?i)not for publication\s+(?:appendi(?:x|ces)|annex)\b|(?:appendi(?:x|ces)|annex)\s+\w{1,3}"
     r"\s*(?:\(|[-–:]|is|are)?\s*not for publication"
 )
@@ -287,7 +288,7 @@ def status_of(text: str | None) -> str | None:
     return None
 
 
-_THEMES = re.compile(
+_THEMES = rx.compile(
     r"(?:^|[.;:]\s+|\s[-–]\s)(?:key\s+|main\s+|learning\s+)?(?:themes?|issues|learning points)"
     r"(?:\s+(?:include|identified|on|around|were|are|of))?\s*(?:include)?\s*[:–-]?\s+(?P<body>.+)$",
     re.I,
@@ -312,7 +313,7 @@ def themes_of(text: str | None) -> list[str]:
     return [i for i in items if i and len(i) <= 200]
 
 
-_RESIDUE = re.compile(
+_RESIDUE = rx.compile(
     r"\s*(?:(?:please )?click here[^.]*|(?:you can )?(?:read|view|download|access|see) (?:the |it |"
     r"them )?(?:full |the )?(?:report|summary|document|review|briefing)?\s*here)\s*\.?",
     re.I,

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-_SPACE = re.compile(r"\s+")
-_FILE_ICON = re.compile(r"pdf|word|doc", re.I)
+from .. import patterns as rx
+
+_SPACE = rx.compile(r"\s+")
+_FILE_ICON = rx.compile(r"pdf|word|doc", re.I)
 # Inline elements that are words of their own (formatting tags may split a word).
 _SEPARATE = {"span", "small", "time", "abbr", "label", "data", "cite", "q"}
-_HIDDEN = re.compile(
+_HIDDEN = rx.compile(
     r"\b(?:sr-only|visually-hidden|screen-reader-text|govuk-visually-hidden|hidden|d-none|offscreen)\b"
 )
 

@@ -10,13 +10,14 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .. import patterns as rx
 from .page import parse_html, xpath
 
-_NEXT_TEXT = re.compile(
+_NEXT_TEXT = rx.compile(
     r"^\W*(?:next(?: page)?|older(?: entries| reviews| posts)?|more|previous page|page \d+|\d+)\W*$",
     re.I,
 )
-_PAGE_PARAM = re.compile(r"[?&](?:page|paged|p|pg|start|offset)=\d+|/page/\d+/?$", re.I)
+_PAGE_PARAM = rx.compile(r"[?&](?:page|paged|p|pg|start|offset)=\d+|/page/\d+/?$", re.I)
 
 
 # A page's links are resolved by each of the three readers below: once each is enough.

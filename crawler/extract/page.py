@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
+from .. import patterns as rx
 from ..normalise.dates import normalise_date
 
 DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "select",
@@ -22,7 +23,7 @@ DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object
 FURNITURE_TAGS = ["nav", "header", "footer", "aside"]
 # A class or id naming page furniture. Not a BEM part of a content block ("card__footer",
 # "layout--sidebar"): those follow a double "__" or "--".
-_FURNITURE_ATTR = re.compile(
+_FURNITURE_ATTR = rx.compile(
     r"(?:^|\s|(?<![_-])[_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|footer|masthead"
     r"|site-header|page-header__nav|cookie|cookies|consent|gdpr|skip|skiplinks|social|share|sharing"
     r"|sidebar|side-bar|sidenav|search|searchform|newsletter-signup|signup|subscribe|pagination"
@@ -31,10 +32,10 @@ _FURNITURE_ATTR = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
-_BREADCRUMB = re.compile(r"breadcrumb", re.I)
-_SPACE = re.compile(r"\s+")
+_BREADCRUMB = rx.compile(r"breadcrumb", re.I)
+_SPACE = rx.compile(r"\s+")
 # Characters XML cannot hold; real pages carry them (pasted from Word), and lxml refuses them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = rx.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @lru_cache(maxsize=256)
@@ -138,7 +139,7 @@ def published_date(root) -> str | None:
     return None
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/[^/]")
+_URL_DATE = rx.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/[^/]")
 
 
 def url_date(url: str) -> str | None:

@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .. import patterns as rx
 from ..normalise.areas import Area, find_area_in, resolve_area, same_place
 from .adapters.govuk import NATIONAL, NATIONAL_HOSTS
 from .documents import is_document_link
 from .records import Record
 
-_ELSEWHERE = re.compile(
+_ELSEWHERE = rx.compile(
     r"other (?:areas|local authorities|partnerships|boards|safeguarding)|elsewhere"
     r"|across (?:the country|england)|published by other",
     re.I,
 )
-_LOCAL = re.compile(r"\blocal\b", re.I)
+_LOCAL = rx.compile(r"\blocal\b", re.I)
 
 
 def area_of(record: Record, source) -> tuple[Area | None, bool, bool]:
@@ -57,7 +58,7 @@ def area_of(record: Record, source) -> tuple[Area | None, bool, bool]:
     return None, national, elsewhere
 
 
-_HOST_WORDS = re.compile(
+_HOST_WORDS = rx.compile(
     r"www\d?|gov|org|co|uk|com|net|wales|scot|info|l?sc[bp]s?|sabs?|csp|s?sp|lsab|safeguarding|safer"
     r"|partnership|board|children|adults?|council|cc|mbc|bc|dc|the"
 )

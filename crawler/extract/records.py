@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .. import patterns as rx
 from ..normalise.dates import find_dates
 from ..normalise.names import find_pseudonyms, is_generic_name, looks_like_name, name_key
 from ..normalise.vocabulary import (
@@ -76,10 +77,10 @@ def subject_key(subject: Subject | None) -> str | None:
     return name_key(subject.name) if subject is not None else None
 
 
-_KIND_WORDS = re.compile(r"^(?:child|baby|adult|young person|family|mr|mrs|ms|miss|case|sar|scr) ")
+_KIND_WORDS = rx.compile(r"^(?:child|baby|adult|young person|family|mr|mrs|ms|miss|case|sar|scr) ")
 
 
-_ADULT_LETTERS = re.compile(r"^(?P<kind>adult|mr|mrs|ms|miss) (?P<letters>[a-z]{1,3}\d{0,3})$")
+_ADULT_LETTERS = rx.compile(r"^(?P<kind>adult|mr|mrs|ms|miss) (?P<letters>[a-z]{1,3}\d{0,3})$")
 
 
 def same_subject(a: str | None, b: str | None) -> bool:
@@ -133,18 +134,18 @@ def _first_sentence(text: str, limit: int = 220) -> str:
 
 
 # "SAR Stanley", "CSPR Baby Mae": a review's type word right before its name
-_TYPE_AND_NAME = re.compile(
+_TYPE_AND_NAME = rx.compile(
     rf"\b(?:{'|'.join(TYPE_ACRONYMS.values())})\s+(?P<name>(?:Child|Baby|Adult|Mr|Mrs|Ms)\s+\w+"
     r"|[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)\b"
 )
-_FOOTNOTE = re.compile(r"^\s*(?:[*†‡]|\(\d\)|note\s*:)", re.I)
-_ABOUT = re.compile(
+_FOOTNOTE = rx.compile(r"^\s*(?:[*†‡]|\(\d\)|note\s*:)", re.I)
+_ABOUT = rx.compile(
     r"(?i:(?:case|death|murder|killing|homicide|care|life) of\s*(?:the\s+late\s+)?|in relation to"
     rf"|in respect of|relating to|concerning|regarding|known as|referred to as|called|{_CALLS})"
     r"\s*[\"“‘']?$"
     rf"|(?i:{NAMED_TYPES.pattern})\s*[\"“‘']?$"
 )
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = rx.compile(
     r"(?i)^\W*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\W*$"
 )

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import copy
 import itertools
-import re
 from dataclasses import dataclass, field
 
 import lxml.html
 
+from .. import patterns as rx
 from .inline import Line, joined, lines_of, text_of
 from .page import xpath
 
@@ -36,7 +36,7 @@ INLINE = {
     "bdo", "wbr", "data", "kbd", "samp", "tt", "acronym", "picture", "source",
 }  # fmt: skip
 PARAGRAPHS = {"p", "blockquote", "address", "pre", "figcaption", "caption", "legend", "center"}
-_NOISE_CLASS = re.compile(r"\b(?:odd|even|first|last|active|open|closed|current|show|hide)\b|\d+")
+_NOISE_CLASS = rx.compile(r"\b(?:odd|even|first|last|active|open|closed|current|show|hide)\b|\d+")
 
 
 @dataclass

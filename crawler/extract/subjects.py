@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import patterns as rx
 from ..normalise.areas import resolve_area
 from ..normalise.dates import find_dates
 from ..normalise.names import (
@@ -36,14 +37,14 @@ from ..normalise.vocabulary import (
 )
 from .documents import names_only_a_document
 
-_SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[–—|:]\s*|\s*[()\[\],;]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+_SEPARATORS = rx.compile(r"\s+[-–—|:]\s+|\s*[–—|:]\s*|\s*[()\[\],;]\s*|\s+-(?=\S)|(?<=\S)-\s+")
 # "the review calls the child Stephen", "who we will refer to as Sam", "named her 'Ava'"
 _CALLS = (
     r"(?:calls?|calling|name[sd]?|naming|refer(?:s|red)? to)\s+(?:him|her|them|the (?:child|baby"
     r"|boy|girl|young (?:person|man|woman)|adult|man|woman|victim|deceased))(?:\s+as)?"
 )
 # "the case of Eleanor", "the death of Marta", "in relation to Jasmine", "known as 'Ben'"
-_RELATION = re.compile(
+_RELATION = rx.compile(
     r"\b(?i:(?:the\s+)?(?:case|death|deaths|murder|killing|homicide|care|life|experiences?) of"
     r"|in relation to|in respect of|relating to|concerning|regarding|known as|referred to as"
     rf"|{_CALLS}|called|(?:report|summary|review|briefing|brief) (?:for|of|on|into))\s+(?i:the\s+late\s+|the\s+)?[\"“‘']?(?P<name>(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]\w*"
@@ -54,24 +55,24 @@ _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:and|&)\s+[A-Z][a-z]+)?"
 _CONNECTOR = r"(?:on|of|and|in|the|to|for|&|from|with|at)"
 # "Franklyn: Local Child Safeguarding Practice Review – Child L ‘Franklyn’ …": the name a
 # line opens with, set off by a colon or a dash, is what the page calls the review
-_LEAD_NAME = re.compile(rf"^\W*(?P<name>{_NAME})\s*(?::|\s[–—|-]\s)")
-_BEFORE_TYPE = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})['’]?s?\s+(?i:{NAMED_TYPES.pattern})")
+_LEAD_NAME = rx.compile(rf"^\W*(?P<name>{_NAME})\s*(?::|\s[–—|-]\s)")
+_BEFORE_TYPE = rx.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})['’]?s?\s+(?i:{NAMED_TYPES.pattern})")
 # "Serious Case Review Jasmine", "published CSPR Peer on Peer Abuse on 3 March": the capitalised
 # words after the type, joined by small words only when a capitalised word follows them
-_AFTER_TYPE = re.compile(
+_AFTER_TYPE = rx.compile(
     rf"(?i:{NAMED_TYPES.pattern})\s+[\"“‘']?"
     rf"(?P<phrase>[A-Z][\w'’-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w'’-]*)*)"
 )
-_QUOTED = re.compile(r"[\"“‘'](?P<name>[A-Z][\w'-]*(?:\s+(?:and|&)\s+[A-Z][\w'-]*)?)[\"”’']")
+_QUOTED = rx.compile(r"[\"“‘'](?P<name>[A-Z][\w'-]*(?:\s+(?:and|&)\s+[A-Z][\w'-]*)?)[\"”’']")
 # "DHR 12", "Domestic Homicide Review 004", "Child Practice Review 8/2020", "SAR No. 3"
-_TYPE_NUMBER = re.compile(
+_TYPE_NUMBER = rx.compile(
     rf"(?P<type>{ANY_TYPE.pattern})\s*(?i:no\.?\s*|number\s*|#\s*)?"
     r"(?P<number>\d{1,3}(?:[-/ ](?:19|20)\d\d(?!\d))?)(?![\d/.,-]|:\d|\s*(?i:kb|mb)\b)"
     r"(?![\s-]*(?i:minutes?|mins?|pages?|days?|weeks?|points?|steps?|years?)\b)"
 )
-_GLUED = re.compile(rf"\b({'|'.join(a for kind in KINDS for a in kind.acronyms)})(?=\d)")
-_LETTER = re.compile(r"^[A-Z]{1,2}\d{0,2}$")
-_SPEECH = re.compile(
+_GLUED = rx.compile(rf"\b({'|'.join(a for kind in KINDS for a in kind.acronyms)})(?=\d)")
+_LETTER = rx.compile(r"^[A-Z]{1,2}\d{0,2}$")
+_SPEECH = rx.compile(
     r"^\s*(?:said|says|noted|notes|explained|explains|added|adds|commented|comments|stated"
     r"|states|told|asked|wrote|writes|remarked|welcomed|thanked|is|was|has|had|were|are|lived"
     r"|died|who|whose|and\s+(?:his|her|their))\b",
@@ -91,13 +92,13 @@ class Subject:
         return self.kind in ("subject", "number")
 
 
-_QUOTED_LETTERS = re.compile(
+_QUOTED_LETTERS = rx.compile(
     r"\b(Child|Baby|Adult|Family|Young Person|Mr|Mrs|Ms|Miss)\.?\s+[‘'\"“]([A-Z][\w-]*)[’'\"”]"
 )
 
 
 _QUOTE_MARKS = frozenset("‘’“”'\"")  # what the two quote steps of _clean look for
-_IMPERATIVE = re.compile(
+_IMPERATIVE = rx.compile(
     r"^\s*(?:please\s+)?(?:see|read|view|download|click|access|watch|listen to|visit|open)\b", re.I
 )
 
@@ -128,7 +129,7 @@ def _numbered(text: str) -> Subject | None:
     return Subject(f"{acronym.upper()} {number}", "number", m.start(), "type and number")
 
 
-_CITATION = re.compile(
+_CITATION = rx.compile(
     r"^\W*[A-Z][a-z]+(?:,? (?:and|&) [A-Z][a-z]+| et al\.?)?,? \((?:19|20)\d\d\w?\)\s*[‘'\"“]"
 )
 
@@ -171,7 +172,7 @@ def _plain_name(name: str) -> bool:
     return looks_like_name(name) and not is_generic_name(name) and resolve_area(name) is None
 
 
-DENY_WORDS = re.compile(
+DENY_WORDS = rx.compile(
     r"(?i)\b(?:panel|board|partnership|training|guidance|procedures?|policy|framework|meeting"
     r"|conference|template|form|protocol|process|report|annual)\b"
 )
@@ -272,12 +273,12 @@ def subject_of(title: str | None, *, topic_ok: bool = False) -> Subject | None:
     return _topic(text)
 
 
-_DOCUMENT = re.compile(r"(?i)(?:report|review|summary|briefing|brief|story|case)$")
-_ARTICLE = re.compile(r"^\s*(?:A|I)\s+[A-Za-z]")
-_BRIEFING = re.compile(r"(?i)\bbriefing|\bsummary|\bbrief\b|\bleaflet|\bposter")
+_DOCUMENT = rx.compile(r"(?i)(?:report|review|summary|briefing|brief|story|case)$")
+_ARTICLE = rx.compile(r"^\s*(?:A|I)\s+[A-Za-z]")
+_BRIEFING = rx.compile(r"(?i)\bbriefing|\bsummary|\bbrief\b|\bleaflet|\bposter")
 
 
-_TOPIC_DENY = re.compile(
+_TOPIC_DENY = rx.compile(
     r"^(?:the|a|an|this|our|report|reports|review|reviews|summary|briefing|published|learning"
     r"|overview|executive|final|full)$",
     re.I,

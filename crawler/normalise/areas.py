@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import patterns as rx
+
 ANONYMOUS = "Anonymous"
 NATIONAL = "National"
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland", "Jersey", "Guernsey", "Isle of Man")
@@ -46,14 +48,14 @@ class Area:
 
 ANONYMOUS_AREA = Area(ANONYMOUS, None, "anonymous", None, None, True, ())
 
-_ANONYMOUS_WORDS = re.compile(
+_ANONYMOUS_WORDS = rx.compile(
     r"^(?:anonymous|anonymised|unnamed|not named|withheld|undisclosed|nspcc on behalf of.*"
     r"|.*\bunnamed (?:lscb|board|partnership|local authority|area)\b.*)$",
     re.I,
 )
 
 # Words around an area name that say which body, not which place.
-_BODY_WORDS = re.compile(
+_BODY_WORDS = rx.compile(
     r"\b(?:local safeguarding children(?:'s)? (?:board|partnership)|safeguarding children(?:'s)? "
     r"(?:board|partnership|multi-agency partnership)|safeguarding adults? (?:board|partnership)"
     r"|safeguarding (?:partnership|board)|children(?:'s)? safeguarding (?:board|partnership)"

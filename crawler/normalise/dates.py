@@ -15,6 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from .. import patterns as rx
 from .fold import plain
 
 MONTHS = {
@@ -34,35 +35,35 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # can match at all.
 _PATTERNS = [
     # 2021-04-12
-    (("year", "-"), re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
+    (("year", "-"), rx.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)")),
     # 12th April 2021, 3 March, 2021, the 23rd of May 2016, 12-Apr-2021
-    (("month",), re.compile(
+    (("month",), rx.compile(
         r"(?<![\w/])" + _DAY + r"(?:\s+of)?[\s\-/.]*" + _MONTH + r"[\s,\-/.]*" + _YEAR + r"(?!\d)",
         re.I,
     )),
     # April 12th, 2021 / April 12 2021
-    (("month",), re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
+    (("month",), rx.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
     # 14/02/2019, 14.02.2019, 14-02-2019 (UK order)
-    (("separated year",), re.compile(
+    (("separated year",), rx.compile(
         r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<mnum>[01]?\d)[/.\-]" + _YEAR + r"(?!\d)"
     )),
     # 14/02/19
-    (("/",), re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])")),
+    (("/",), rx.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)(?![\d/])")),
     # March 2016, Sept 2021, Mar-2023, May, 2023
-    (("month",), re.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I)),
+    (("month",), rx.compile(r"(?<![a-z])" + _MONTH + r"[\s,\-/]*" + _YEAR + r"(?!\d)", re.I)),
     # 2021-04, 04/2021
-    (("year", "-"), re.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])")),
-    (("year", "/"), re.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)")),
+    (("year", "-"), rx.compile(r"(?<![\w\-])" + _YEAR + r"-(?P<mnum>[01]\d)(?![\d\-/])")),
+    (("year", "/"), rx.compile(r"(?<![\d/\-])(?P<mnum>[01]?\d)/" + _YEAR + r"(?!\d)")),
     # a bare year
-    (("year",), re.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])")),
+    (("year",), rx.compile(r"(?<![\w/\-.£$])" + _YEAR + r"(?![\d%])")),
 ]  # fmt: skip
 
-_SEPARATED_YEAR = re.compile(r"[/.\-](?:19|20)\d\d")
+_SEPARATED_YEAR = rx.compile(r"[/.\-](?:19|20)\d\d")
 
 EARLIEST_YEAR = 1970
-_DIGITS = re.compile(r"\d\d")
-_YEARISH = re.compile(_YEAR)
-_MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+_DIGITS = rx.compile(r"\d\d")
+_YEARISH = rx.compile(_YEAR)
+_MONTHISH = rx.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 
 
 class FoundDate(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import patterns as rx
 from .dates import find_dates
 from .fold import plain
 
@@ -21,16 +22,16 @@ _NUMBER_WORDS = {
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"(year|month|week|day)s?"
 _AGE_PATTERNS = [
-    re.compile(_NUM + r"[\s-]+" + _UNIT + r"[\s-]+old\b", re.I),
-    re.compile(r"\baged\s+" + _NUM + r"(?:\s+" + _UNIT + r")?(?!\s*(?:and|to|-)\s*\d)", re.I),
-    re.compile(r"\bage\s+" + _NUM + r"\b(?!\s*(?:and|to|-)\s*\d)", re.I),
+    rx.compile(_NUM + r"[\s-]+" + _UNIT + r"[\s-]+old\b", re.I),
+    rx.compile(r"\baged\s+" + _NUM + r"(?:\s+" + _UNIT + r")?(?!\s*(?:and|to|-)\s*\d)", re.I),
+    rx.compile(r"\bage\s+" + _NUM + r"\b(?!\s*(?:and|to|-)\s*\d)", re.I),
 ]
-_DEATH = re.compile(
+_DEATH = rx.compile(
     r"\b(?:death|deaths|died|dies|killed|murder(?:ed)?|manslaughter|suicide|fatal(?:ly)?|drowned"
     r"|homicide|unexpected death|sudi|sids)\b",
     re.I,
 )
-_HARM = re.compile(
+_HARM = rx.compile(
     r"\b(?:injur(?:y|ies|ed)|abuse[ds]?|harm(?:ed)?|neglect(?:ed)?|exploitation|exploited"
     r"|assault(?:ed)?|attack(?:ed)?|fractures?|trafficking|trafficked|radicali[sz]ation|stabb(?:ed|ing)"
     r"|overdose|burns?|scald(?:ed|s)?|cruelty|grooming|groomed|rape[ds]?|maltreatment|starvation"
@@ -39,10 +40,10 @@ _HARM = re.compile(
 )
 # Words about people other than the subject, which make a sex word unreliable.
 _SUBJECT_SEX_WORDS = {
-    "female": re.compile(r"\b(?:girls?|daughters?|female|woman|women|sisters?)\b", re.I),
-    "male": re.compile(r"\b(?:boys?|sons?|male|man|men|brothers?)\b", re.I),
+    "female": rx.compile(r"\b(?:girls?|daughters?|female|woman|women|sisters?)\b", re.I),
+    "male": rx.compile(r"\b(?:boys?|sons?|male|man|men|brothers?)\b", re.I),
 }
-_INFANT = re.compile(r"\b(?:baby|babies|infants?|newborn|new-born|neonate)\b", re.I)
+_INFANT = rx.compile(r"\b(?:baby|babies|infants?|newborn|new-born|neonate)\b", re.I)
 
 AGE_BANDS = ("under 1", "1-4", "5-9", "10-14", "15-17", "18+")
 
@@ -106,7 +107,7 @@ def _incident(sentence: str) -> str | None:
 
 # Where the sentence stops describing the subject and starts on someone else
 # ("… a 6-year-old girl by her older brother", "… a young person who was groomed by a man").
-_SUBJECT_ENDS = re.compile(
+_SUBJECT_ENDS = rx.compile(
     r"\s(?:by|who|whose|whom|when|after|following|because|from|at the hands of|while|whilst"
     r"|in the care of|living with)\s",
     re.I,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import patterns as rx
 from .dates import find_dates
 from .vocabulary import ACRONYMS, KINDS, NAMED_TYPES
 
@@ -76,19 +77,19 @@ _SUBJECT_PATTERNS = [
     # Operation Kestrel
     rf"Operation\s+{_FIRST}",
 ]
-_SUBJECT = re.compile("|".join(f"(?:{p})" for p in _SUBJECT_PATTERNS))
+_SUBJECT = rx.compile("|".join(f"(?:{p})" for p in _SUBJECT_PATTERNS))
 # In a title, "Child I and Child J" is one review of two children; in a sentence ("two Serious
 # Case Reviews: Child LN and Child LP") they may be two reviews, so only titles join them.
 _JOINED_SUBJECTS = (
     rf"(?:Child|Baby)\s+{_LETTERS}(?:\s*(?:,|and|&)\s*(?:Child|Baby)\s+{_LETTERS}\b)+"
 )
-_TITLE_SUBJECT = re.compile(
+_TITLE_SUBJECT = rx.compile(
     "|".join(f"(?:{p})" for p in [*_SUBJECT_PATTERNS[:2], _JOINED_SUBJECTS, *_SUBJECT_PATTERNS[2:]])
 )
 
 # Words that describe the review or the document rather than name anyone: every review type's
 # names and acronyms (the vocabulary), and the words for documents and publishing.
-_NOISE = re.compile(
+_NOISE = rx.compile(
     rf"{NAMED_TYPES.pattern}|\b(?:multi[- ]agency learning reviews?|MALRs?|discretionary|local|national"
     r"|overview reports?|full reports?|final reports?|executive summary|summary reports?|reports?"
     r"|one[- ]page (?:learning )?summary|learning (?:summary|brief(?:ing)?|briefing note)"
@@ -104,17 +105,17 @@ _FILE_TYPE = r"(?:pdf|docx?|word|excel|xlsx?|pptx?|odt|rtf)\b"
 _FILE_SIZE = r"\d+(?:[.,]\d+)?\s*(?:kb|mb|k|m)\b"
 # How sites describe a file beside its link: "(PDF)", "(PDF, 1.2MB)", "[287kb]", "PDF, 980KB",
 # "pdf icon". Never part of a review's name.
-FILE_MARK = re.compile(
+FILE_MARK = rx.compile(
     rf"[\[(]\s*(?:{_FILE_TYPE}(?:\s*[,:-]?\s*(?:file\s*,?\s*)?{_FILE_SIZE})?|{_FILE_SIZE})\s*[\])]"
     rf"|\b{_FILE_TYPE}\s*[,:-]?\s*{_FILE_SIZE}|\b(?:pdf|word|document) icon\b"
     rf"|\b\d+(?:[.,]\d+)?\s?(?:kb|mb)\b",
     re.I,
 )
 _SIZE = FILE_MARK
-_EXT = re.compile(r"\.(?:pdf|docx?|odt|rtf)\b", re.I)
+_EXT = rx.compile(r"\.(?:pdf|docx?|odt|rtf)\b", re.I)
 
 
-_EDGE = re.compile(
+_EDGE = rx.compile(
     r"^(?:[\s\-–—:;,.|'\"‘’“”()]|(?:and|&|or)\b)+|(?:[\s\-–—:;,.|'\"‘’“”(]|\b(?:and|&|or))+$"
 )
 
@@ -128,11 +129,11 @@ def _tidy(text: str) -> str:
     return text
 
 
-_CAPS_WORDS = re.compile(
+_CAPS_WORDS = rx.compile(
     r"\b(BABY|CHILD|CHILDREN|FAMILY|YOUNG|PERSON|ADULT|REPORT|REVIEW|FINAL|SUMMARY|EXECUTIVE"
     r"|OVERVIEW|SERIOUS|CASE|LEARNING|BRIEFING|PUBLISHED|OPERATION)\b"
 )
-_CAPS_NAME = re.compile(r"\b(Baby|Child|Family|Operation|Person|Adult) ([A-Z]{3,})\b")
+_CAPS_NAME = rx.compile(r"\b(Baby|Child|Family|Operation|Person|Adult) ([A-Z]{3,})\b")
 
 
 def _title_case_caps(text: str) -> str:
@@ -148,8 +149,8 @@ def _title_case_caps(text: str) -> str:
 
 
 # Board acronyms in titles ("Leo – HSCB Report"): who published, not who it is about.
-_BOARD_ACRONYM = re.compile(r"\b[A-Z]{0,4}(?:LSCB|LSCP|SCB|SCP|SAB|SCMP|CSP|SSP|SP)\b")
-_TYPE_PHRASES = re.compile(
+_BOARD_ACRONYM = rx.compile(r"\b[A-Z]{0,4}(?:LSCB|LSCP|SCB|SCP|SAB|SCMP|CSP|SSP|SP)\b")
+_TYPE_PHRASES = rx.compile(
     "|".join(
         rf"\b{name}s?\b" for kind in KINDS if not kind.weak for name in kind.names if " " in name
     ),
@@ -254,7 +255,7 @@ def find_pseudonym(text: str | None) -> str | None:
     return _plural_subjects(name)
 
 
-_REPEATED_SUBJECT = re.compile(
+_REPEATED_SUBJECT = rx.compile(
     rf"^(Child|Baby)\s+({_LETTERS})((?:\s*(?:,|and|&)\s*(?:\1\s+)?{_LETTERS})+)$"
 )
 

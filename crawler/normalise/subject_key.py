@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import patterns as rx
 from .fold import plain as plain_word
 from .names import looks_like_name, name_key
 
@@ -33,27 +34,29 @@ _PLURAL = {"children": "children", "siblings": "children", "babies": "babies",
            "young people": "young people", "brothers": "children", "sisters": "children",
            "twins": "children"}  # fmt: skip
 _TITLES = ("mr", "mrs", "ms", "miss")
-_ANY_PERSON = "|".join(sorted({*_PEOPLE, *_PLURAL}, key=len, reverse=True))
-_GROUP = re.compile(
+# Longest first; words of one length in a fixed order (a set's order changes between runs, and
+# so would the pattern's text: it would be compiled afresh in every run, crawler/patterns.py)
+_ANY_PERSON = "|".join(sorted({*_PEOPLE, *_PLURAL}, key=lambda w: (-len(w), w)))
+_GROUP = rx.compile(
     rf"^(?P<word>{_ANY_PERSON})\s+(?P<rest>{_LETTERS}(?:\s*(?:,|and|&|-|to)\s*(?:(?:{_ANY_PERSON})\s+)?"
     rf"{_LETTERS})*)$",
     re.I,
 )
-_TITLED = re.compile(
+_TITLED = rx.compile(
     rf"^(?P<titles>(?:mr|mrs|ms|miss)\.?(?:\s*(?:and|&)\s*(?:mr|mrs|ms|miss)\.?)*)\s+(?P<rest>{_LETTERS}"
     rf"(?:\s*(?:and|&)\s*{_LETTERS})?)$",
     re.I,
 )
 # A board's own numbering, or a Welsh practice review's: "CYSUR 8-2020", "ABSB 06-2021",
 # "CPR 8/2020", "08 2020", "BSCB 2011-12/1", "NWSB 01-2025".
-_CODE = re.compile(
+_CODE = rx.compile(
     r"^(?:(?:cpr|apr|susr|spr)\s+)?(?:(?P<prefix>[A-Za-z]{2,6})\s*)?(?:(?:cpr|apr|susr|spr)\s+)?"
     r"(?P<number>\d{1,2})[\s/-]+"
     r"(?P<year>(?:19|20)\d\d)$"
     r"|^(?:(?P<prefix2>[A-Za-z]{2,6})\s*)?(?P<span>(?:19|20)\d\d-\d\d)[\s/-]+(?P<number2>\d{1,3})$",
     re.I,
 )
-_NUMBERED = re.compile(
+_NUMBERED = rx.compile(
     r"^(?P<word>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+(?:no\.?\s*|number\s+|#\s*)?(?P<number>\d{1,3})$",
     re.I,
 )

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns as rx
 from .names import FILE_MARK
 from .vocabulary import strip_type_words
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])")
+_SENTENCES = rx.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])")
 # A sentence that only points at links: "Click here for the Patrick report.", "The full report
 # is available here and a 7 minute briefing here.", "Download the Child Ava report | …",
 # "Read on for more details and some useful links."
-_RESIDUE = re.compile(
+_RESIDUE = rx.compile(
     r"^(?:please\s+)?(?:click|tap)\b|^(?:read|download|view|see|open|access|find|visit)\b"
     r"(?!\s+(?:was|were|is|are)\b)"
     r"|\b(?:is|are|can be)\s+(?:available|found|accessed|downloaded|read)\s+(?:here|below|above"
@@ -21,19 +22,19 @@ _RESIDUE = re.compile(
     r"|\bhere\W*$|\buseful links\b|\s\|\s",
     re.I,
 )
-_VERB_LEAD = re.compile(
+_VERB_LEAD = rx.compile(
     r"^(?:you can |please )?(?:click(?:\s+here)?(?:\s+to)?\s+)?(?:read|download|view|open|see|access)"
     r"(?:\s+(?:a copy of|the|our|this|a))*\s+",
     re.I,
 )
-_VAGUE_NOUN = re.compile(r"^(?:note|report|document|copy|file|it|this|here|pdf)$", re.I)
-_SAYS_NOTHING = re.compile(
+_VAGUE_NOUN = rx.compile(r"^(?:note|report|document|copy|file|it|this|here|pdf)$", re.I)
+_SAYS_NOTHING = rx.compile(
     r"^\W*(?:(?:please )?click here|here|this link|link|download(?: here| now)?|read more|more"
     r"|view|open|pdf|docx?|word|document|file|read online|continue reading|find out more"
     r"|(?:published|updated|posted)(?: on)?)?\W*$",
     re.I,
 )
-_DATE_ONLY = re.compile(
+_DATE_ONLY = rx.compile(
     r"^\W*(?:(?:published|updated|posted|date)\W*(?:on\s+)?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\W*$"
     r"|^\W*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\W*$",
@@ -125,13 +126,13 @@ def _only_a_document(text: str) -> bool:
 
 
 # What a display title must never be: a sentence, a file label, a date run into a heading.
-_FILE_LABEL = re.compile(
+_FILE_LABEL = rx.compile(
     r"\.(?:pdf|docx?|pptx?)\b|\(\s*(?:pdf|docx?|word)\b|\b\d+(?:\.\d+)?\s?(?:kb|mb)\b"
     r"|\b(?:overview report|executive summary|learning brief|7[- ]minute briefing)\b",
     re.I,
 )
-_GLUED_DATE = re.compile(r"(?:19|20)\d\d[A-Za-z]|^\W*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b")
-_SENTENCE_LIKE = re.compile(
+_GLUED_DATE = rx.compile(r"(?:19|20)\d\d[A-Za-z]|^\W*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b")
+_SENTENCE_LIKE = rx.compile(
     r"[.!?]\s+[A-Z]|[a-z]\.$|\b(?:was|were|is|are)\s+(?:\d+|aged|born|a|an|the|not|killed)\b"
     r"|\b(?:published|publishes|commissioned|lived|died)\b"
 )
@@ -158,4 +159,4 @@ def _longest(title: str) -> int:
 
 
 # Words that tell a story rather than name one: "… the review found that the school had …".
-_TOLD = re.compile(r"\b(?:found|finds|said|says|had|has|then|would|could)\b", re.I)
+_TOLD = rx.compile(r"\b(?:found|finds|said|says|had|has|then|would|could)\b", re.I)

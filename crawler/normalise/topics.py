@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import patterns as rx
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -193,7 +195,7 @@ BY_SLUG = {t.slug: t for t in TOPICS}
 
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern | None:
     """One search for a topic's patterns (any of them), not one search each."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return rx.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 _META = set("\\[](){}.?*+|^$")
@@ -285,7 +287,7 @@ def _topics_of_text(text: str) -> tuple[str, ...]:
 
 
 ADULT_TYPES = ("sar", "dhr")
-_YOUNG_PERSON = re.compile(
+_YOUNG_PERSON = rx.compile(
     r"young (?:person|people|man|woman)|adolescen|teenage|\b1[3-8][- ]year[- ]old"
 )
 

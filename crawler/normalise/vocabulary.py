@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import patterns as rx
+
 
 def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern:
     """``pattern`` compiled to be tried only where a word starts with a letter it can start
@@ -22,7 +24,7 @@ def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern:
     and a letter) the matches are the same, found several times faster in prose: the engine no
     longer tries every alternative at every position of the text, nor at words that start
     with another letter."""
-    return re.compile(rf"\b(?={_first_letters(pattern, flags)})(?:{pattern})", flags)
+    return rx.compile(rf"\b(?={_first_letters(pattern, flags)})(?:{pattern})", flags)
 
 
 def lower_case_twin(pattern: str) -> re.Pattern:
@@ -211,7 +213,7 @@ def _compile(kind: Kind) -> re.Pattern:
     parts = [f"(?i:{names})"] if names else []
     if acronyms:
         parts.append(acronyms)
-    return re.compile("|".join(parts))
+    return rx.compile("|".join(parts))
 
 
 TYPE_PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = tuple(
@@ -235,7 +237,7 @@ _PLURAL = (
 )
 PLURAL_TYPE = at_word_starts(_PLURAL, re.I)
 _PLURAL_LOWER = lower_case_twin(_PLURAL)
-_ACRONYM_CASE = re.compile("|".join(_acronym_pattern(a, True) for a in ACRONYMS))
+_ACRONYM_CASE = rx.compile("|".join(_acronym_pattern(a, True) for a in ACRONYMS))
 
 
 def _either(weak: bool) -> tuple[re.Pattern, tuple[str, ...]]:
@@ -259,7 +261,7 @@ def _first_match(text: str, weak: bool) -> str | None:
 # Every type name and acronym contains one of these (a quick test before the patterns).
 _HINTS = ("review", "scr", "sar", "dhr", "cpr", "apr", "spr", "cmr", "susr", "dardr", "sicr",
           "icr", "malr", "thematic")  # fmt: skip
-_ANY_HINT = re.compile("|".join(_HINTS))
+_ANY_HINT = rx.compile("|".join(_HINTS))
 
 
 def mentions_type(text: str | None) -> bool:

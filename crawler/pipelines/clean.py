@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-import re
 from urllib.parse import urlsplit, urlunsplit
 
+from .. import patterns as rx
 from ..items import ReviewItem
 from ..normalise.text import clean_summary
 from ..schema import LIST_FIELDS, TEXT_FIELDS
@@ -13,13 +13,13 @@ from ..schema import LIST_FIELDS, TEXT_FIELDS
 MAX_TEXT = 20_000
 MAX_LIST_ITEM = 500
 
-_TAG = re.compile(r"<[^>]{0,2000}>")
-_SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_TAG = rx.compile(r"<[^>]{0,2000}>")
+_SPACES = rx.compile(r"\s+")
+_CONTROL = rx.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Anything the steps below would change: a tag or entity, a control character, a no-break or
 # zero-width space, or whitespace other than single spaces (most texts have none of these).
 # (Each alternative opens with a character class or a space: the search skips to those.)
-_UNTIDY = re.compile(r"[<&\x00-\x1f\x7f\ufffe\uffff\u00a0\u200b]|[^\S ]| \s")
+_UNTIDY = rx.compile(r"[<&\x00-\x1f\x7f\ufffe\uffff\u00a0\u200b]|[^\S ]| \s")
 
 
 def clean_text(value) -> str | None:

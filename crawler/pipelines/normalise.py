@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping
 
+from .. import patterns as rx
 from ..items import ReviewItem
 from ..normalise.areas import ANONYMOUS, NATIONS, resolve_area
 from ..normalise.dates import normalise_date, year_of
@@ -15,8 +16,8 @@ from ..normalise.subject_key import display, key_for
 from ..normalise.text import document_title
 from ..normalise.vocabulary import TYPE_NATION
 
-_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_SCOTTISH_WORDS = re.compile(r"significant case review|child protection committee\b", re.I)
+_ISO = rx.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_SCOTTISH_WORDS = rx.compile(r"significant case review|child protection committee\b", re.I)
 
 
 def normalise_item(adapter: MutableMapping) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import MutableMapping
 
 from scrapy.exceptions import DropItem
 
+from .. import patterns as rx
 from ..database import DOCUMENT_KINDS, STATUSES
 from ..items import ReviewItem
 from ..matching import REPORT_KINDS
@@ -18,7 +18,7 @@ from ..normalise.review_types import REVIEW_TYPES
 REVIEW_DOCUMENTS = (*REPORT_KINDS, "learning_brief", "action_plan", "response", "committee_report")
 logger = logging.getLogger(__name__)
 
-_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_ISO = rx.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def problems(adapter: MutableMapping) -> list[str]:

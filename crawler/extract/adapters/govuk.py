@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ... import patterns as rx
 from ..classify import DENY
 from ..documents import VAGUE, classify_document, is_document_link
 from ..fields import date_of
@@ -18,12 +19,12 @@ from ..segment import Unit, flatten
 from . import Claim
 
 NATIONAL_HOSTS = {"www.gov.uk", "gov.uk", "assets.publishing.service.gov.uk"}
-NATIONAL = re.compile(r"\bnational\b|\bpanel\b|across (?:the country|england)|\bnationally\b", re.I)
-_NOT_A_REVIEW = re.compile(
+NATIONAL = rx.compile(r"\bnational\b|\bpanel\b|across (?:the country|england)|\bnationally\b", re.I)
+_NOT_A_REVIEW = rx.compile(
     r"briefing|guidance|annual report|template|register|terms of reference|response to", re.I
 )
-_INQUIRY = re.compile(r"inquiry|inquest", re.I)
-_DATES = re.compile(r"\s*[(\[]?\s*(?:published\s*)?[A-Z]?[a-z]*\.?\s*\d{4}\s*[)\]]?\s*$")
+_INQUIRY = rx.compile(r"inquiry|inquest", re.I)
+_DATES = rx.compile(r"\s*[(\[]?\s*(?:published\s*)?[A-Z]?[a-z]*\.?\s*\d{4}\s*[)\]]?\s*$")
 
 
 def _publication(url: str) -> bool:

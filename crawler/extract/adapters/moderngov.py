@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ... import patterns as rx
 from ...normalise.vocabulary import type_named
 from ..blocks import blocks_of
 from ..fields import dated
@@ -14,7 +15,7 @@ from ..segment import flatten
 from ..subjects import subject_of
 from . import Claim
 
-_MODERNGOV_PATH = re.compile(
+_MODERNGOV_PATH = rx.compile(
     r"/(?:ie|mg)(?:IssueDetails|IssueHistoryHome|ListDocuments|DecisionDetails|Ai)\.aspx", re.I
 )
 _TITLE_LABELS = ("title", "subject", "report title", "report", "issue")

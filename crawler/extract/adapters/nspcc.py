@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import patterns as rx
 from ...normalise.areas import resolve_area
 from ...normalise.dates import normalise_date
 from ...normalise.names import FILE_MARK
@@ -22,13 +23,13 @@ _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-_HEAD = re.compile(
+_HEAD = rx.compile(
     rf"^\s*(?:(?P<month>{_MONTHS})\.?\s*)?(?P<year>(?:19|20)\d\d)(?![\d/])\s*(?P<rest>.+)$", re.I
 )
-_DOCUMENT_WORDS = re.compile(r"\b(?:report|summary|briefing|review|published)\b", re.I)
+_DOCUMENT_WORDS = rx.compile(r"\b(?:report|summary|briefing|review|published)\b", re.I)
 # A separator: a dash of any kind with space on at least one side, or a colon/pipe.
-_SEP = re.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+|\s*[:|]\s+")
-_READ_LINK = re.compile(
+_SEP = rx.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+|\s*[:|]\s+")
+_READ_LINK = rx.compile(
     r"^\W*(?:read|view|download|access)\b.{0,40}\b(?:report|review|summary|briefing|case|here)\b",
     re.I,
 )
@@ -55,7 +56,7 @@ _LABELS: list[tuple[str, str]] = [
     ("keywords", r"keywords|key words"),
 ]
 # Labels start a line; "Learning focuses on:" may also sit inside a sentence.
-_LABEL_RE = re.compile(
+_LABEL_RE = rx.compile(
     r"(?:(?<=\n)|^|(?<=[.;]\s)|(?<=[.;]))\s*(?:"
     + "|".join(f"(?P<l{i}>{p})" for i, (_, p) in enumerate(_LABELS))
     + r")\s*:\s*"
