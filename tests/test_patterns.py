@@ -42,11 +42,16 @@ def _same(made: re.Pattern, pattern: str, flags: int) -> None:
 def test_every_pattern_of_every_module_is_the_one_re_compile_makes():
     for module in pkgutil.walk_packages(crawler.__path__, "crawler."):
         importlib.import_module(module.name)
-    kept = {**patterns._entries(), **patterns._added}
-    assert len(kept) > 150  # the modules' patterns, compiled here or kept from an earlier run
-    for (pattern, flags), entry in kept.items():
+    asked = set(patterns._asked)
+    assert len(asked) > 150  # the modules' patterns
+    for pattern, flags in asked:
+        made, entry = patterns._compiled(pattern, flags)  # what would be kept
+        assert entry is not None, pattern
+        _same(made, pattern, flags)
         _same(patterns._sre.compile(pattern, *entry), pattern, flags)
-        _same(patterns.compile(pattern, flags), pattern, flags)
+        _same(patterns.compile(pattern, flags), pattern, flags)  # (from the file, if kept)
+    for (pattern, flags), entry in patterns._entries().items():  # kept by an earlier run
+        _same(patterns._sre.compile(pattern, *entry), pattern, flags)
 
 
 def test_patterns_kept_in_the_file_are_built_from_it_next_time(fresh):
@@ -106,10 +111,17 @@ def test_an_entry_the_engine_refuses_is_compiled_again(fresh):
 
 
 def test_nothing_is_written_where_byte_code_would_not_be(fresh, monkeypatch, tmp_path):
-    fresh.compile(*SAMPLES[0])
     monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE
+    _same(fresh.compile(*SAMPLES[1]), *SAMPLES[1])
+    assert fresh._added == {}  # compiled once, by re.compile: nothing to keep
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    fresh.compile(*SAMPLES[0])
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
     fresh.save()
     assert not fresh.FILE.exists()
+    fresh.save(always=True)  # python -m crawler.patterns, as python -m compileall
+    assert set(fresh._entries()) == {(SAMPLES[0][0], 0)}
+    fresh.FILE.unlink()
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     blocked = tmp_path / "a-file-not-a-folder"
     blocked.write_text("")
@@ -129,7 +141,7 @@ def test_the_patterns_are_the_same_text_in_every_run():
         "from crawler import patterns\n"
         "for m in pkgutil.walk_packages(crawler.__path__, 'crawler.'):\n"
         "    importlib.import_module(m.name)\n"
-        "print(sorted({**patterns._entries(), **patterns._added}))"
+        "print(sorted(set(patterns._asked)))"
     )
     runs = [
         subprocess.run(
