@@ -29,6 +29,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 
 try:
@@ -39,7 +40,9 @@ except ImportError:  # another Python: re.compile alone
 
 FOLDER = Path(__file__).resolve().parent / "__pycache__"
 FILE = FOLDER / f"patterns.{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}.bin"
-HEADER = b"scr-digest patterns 1\n"
+HEADER = b"scr-digest patterns 2\n"
+# The engine's codes are 32-bit words (SRE_CODE): the array type of that size, if there is one.
+_WORD = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), None)
 LIMIT = 5000  # patterns kept at most (these are module constants; more means something else)
 
 _kept: dict | None = None  # (pattern, flags) -> what the engine's constructor takes
@@ -55,7 +58,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     entry = _entries().get((pattern, flags))
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            return built(pattern, entry)
         except Exception:  # (an entry the engine refuses: compiled afresh below)
             pass
     if sys.dont_write_bytecode and not _keep_always:
@@ -66,11 +69,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     return made
 
 
+def built(pattern: str, entry: tuple) -> re.Pattern:
+    """The pattern made from a kept entry (its codes are kept as 32-bit words: a tenth of the
+    memory of a list of ints, and read in one piece)."""
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, array(_WORD, code).tolist(), groups, groupindex,
+                        indexgroup)  # fmt: skip
+
+
 def _entries() -> dict:
     global _kept
     if _kept is None:
         _kept = {}
-        if _sre is not None:
+        if _sre is not None and _WORD:
             try:
                 found = _read(FILE.read_bytes())
             except (OSError, ValueError, EOFError, TypeError):
@@ -102,7 +113,7 @@ def _compiled(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
     """The pattern, and what the engine's constructor takes to make it again (None: what
     Python's own compiler made differs, so nothing is kept)."""
     expected = re.compile(pattern, flags)
-    if _sre is None or not isinstance(pattern, str):
+    if _sre is None or not _WORD or not isinstance(pattern, str):
         return expected, None
     try:  # what re._compiler.compile does, keeping the arguments it passes the engine
         parsed = _parser.parse(pattern, flags)
@@ -111,10 +122,9 @@ def _compiled(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        # (plain ints: the compiler's opcodes are an int subclass that marshal does not write)
-        entry = (int(flags | parsed.state.flags), [int(c) for c in code],
+        entry = (int(flags | parsed.state.flags), array(_WORD, code).tobytes(),
                  int(parsed.state.groups) - 1, groupindex, tuple(indexgroup))  # fmt: skip
-        made = _sre.compile(pattern, *entry)
+        made = built(pattern, entry)
     except Exception:
         return expected, None
     if made != expected or made.groupindex != expected.groupindex or made.groups != expected.groups:

@@ -8,6 +8,7 @@ import os
 import pkgutil
 import re
 import sys
+from array import array
 
 import pytest
 
@@ -48,10 +49,10 @@ def test_every_pattern_of_every_module_is_the_one_re_compile_makes():
         made, entry = patterns._compiled(pattern, flags)  # what would be kept
         assert entry is not None, pattern
         _same(made, pattern, flags)
-        _same(patterns._sre.compile(pattern, *entry), pattern, flags)
+        _same(patterns.built(pattern, entry), pattern, flags)
         _same(patterns.compile(pattern, flags), pattern, flags)  # (from the file, if kept)
     for (pattern, flags), entry in patterns._entries().items():  # kept by an earlier run
-        _same(patterns._sre.compile(pattern, *entry), pattern, flags)
+        _same(patterns.built(pattern, entry), pattern, flags)
 
 
 def test_patterns_kept_in_the_file_are_built_from_it_next_time(fresh):
@@ -85,7 +86,7 @@ def test_a_damaged_or_foreign_file_is_compiled_again_as_before(fresh, damage):
     elif damage == "cut short":
         data = data[: len(data) // 2]
     elif damage == "another header":
-        data = b"scr-digest patterns 0\n" + data[len(fresh.HEADER) :]
+        data = b"scr-digest patterns 1\n" + data[len(fresh.HEADER) :]
     elif damage == "another python":
         data = fresh._written({"python": "2.7.18", "patterns": fresh._entries()})
     elif damage == "not marshal":
@@ -101,7 +102,13 @@ def test_a_damaged_or_foreign_file_is_compiled_again_as_before(fresh, damage):
 
 def test_an_entry_the_engine_refuses_is_compiled_again(fresh):
     pattern, flags = SAMPLES[0]
-    refused = (int(flags | re.U), [999], 0, {}, (None,))  # not engine code: "invalid SRE code"
+    refused = (
+        int(flags | re.U),
+        array(patterns._WORD, [999]).tobytes(),
+        0,
+        {},
+        (None,),
+    )  # not engine code
     fresh.FILE.write_bytes(
         fresh._written({"python": sys.version, "patterns": {(pattern, flags): refused}})
     )
