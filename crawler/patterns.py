@@ -140,6 +140,7 @@ def save(always: bool = False) -> None:
     patterns = {**_kept, **_added}
     if len(patterns) > LIMIT:
         return
+    temporary = None
     try:
         FOLDER.mkdir(exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=FOLDER, prefix=".patterns-")
@@ -148,7 +149,11 @@ def save(always: bool = False) -> None:
         os.chmod(temporary, 0o644)  # (as byte code is; mkstemp makes it the owner's alone)
         os.replace(temporary, FILE)  # whole or not at all, whoever writes last
     except (OSError, ValueError):
-        return  # a read-only install (compiled each time, as before), or an unwritable value
+        # A read-only install (compiled each time, as before), a full disk, an unwritable
+        # value: no half-written file is left behind.
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        return
     _kept.update(_added)
     _added.clear()
 

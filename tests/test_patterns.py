@@ -138,6 +138,17 @@ def test_nothing_is_written_where_byte_code_would_not_be(fresh, monkeypatch, tmp
     assert blocked.read_text() == ""
 
 
+def test_a_file_that_cannot_be_written_whole_leaves_nothing_behind(fresh, monkeypatch):
+    fresh.compile(*SAMPLES[0])
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fresh.os, "replace", full_disk)
+    fresh.save()
+    assert list(fresh.FOLDER.iterdir()) == []  # neither the file nor a temporary one
+
+
 def test_the_patterns_are_the_same_text_in_every_run():
     """A pattern built from a set's order would differ between runs (hash randomisation): it
     would never be found in the file, which would grow by one each run."""
