@@ -47,14 +47,12 @@ LIMIT = 5000  # patterns kept at most (these are module constants; more means so
 
 _kept: dict | None = None  # (pattern, flags) -> what the engine's constructor takes
 _added: dict = {}
-_asked: list[tuple[str, int]] = []  # every pattern compiled here (for the tests)
 _keep_always = False  # python -m crawler.patterns: keep them even where byte code is not kept
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, built from the kept compiled form when there is one."""
     flags = int(flags)
-    _asked.append((pattern, flags))
     entry = _entries().get((pattern, flags))
     if entry is not None:
         try:

@@ -43,8 +43,8 @@ _CODE = rx.compile(
 # What every match of _CODE contains (a number, a separator, a year; or "2011-12/"): a quick
 # search, which skips to each digit, before the full one, which tries every word.
 _CODE_NEEDS = rx.compile(r"\d[-/\s]+(?:19|20)\d\d|\d\d-\d\d/")
-# "On 31st July 2024, the partnership published …": a date opening the sentence that publishes
-# What may open a sentence before its date: "On 5 May 2019 …", "Today (Tuesday 27 November
+# What may open a sentence before its date, in a sentence that publishes ("On 31st July 2024,
+# the partnership published …"): "On 5 May 2019 …", "Today (Tuesday 27 November
 # 2019) the partnership publishes …", as a press release dates itself.
 _OPENS = rx.compile(
     r"\s*(?:on|in|from|since|today\s*[(,]?\s*(?:[a-z]+day\b,?\s*)?)?\s*(?:the\s+)?", re.I

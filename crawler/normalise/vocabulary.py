@@ -39,6 +39,15 @@ def lower_case_twin(pattern: str) -> re.Pattern:
     return at_word_starts(pattern.lower())
 
 
+def _search_ignoring_case(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern.search(text)``; for an ASCII text, its twin's search of the text lower-cased
+    (the same match at the same place: read the matched words from ``text``, by position)."""
+    twin = _TWINS.get(pattern)
+    if twin is not None and text.isascii():
+        return twin.search(text.lower())
+    return pattern.search(text)
+
+
 def _first_letters(pattern: str, flags: int) -> str:
     """A class of the letters a match of ``pattern`` can start with, read from its parsed form
     (both cases where it ignores case); any letter when that cannot be told: a construct not
@@ -236,7 +245,6 @@ _PLURAL = (
     + r"|\breviews\b"
 )
 PLURAL_TYPE = at_word_starts(_PLURAL, re.I)
-_PLURAL_LOWER = lower_case_twin(_PLURAL)
 _ACRONYM_CASE = rx.compile("|".join(_acronym_pattern(a, True) for a in ACRONYMS))
 
 
@@ -285,7 +293,7 @@ def is_plural_type(text: str | None) -> bool:
     one review. ("SARs" in capitals only; a plural acronym in lower case is a word.)"""
     if not mentions_type(text):
         return False
-    m = _PLURAL_LOWER.search(text.lower()) if text.isascii() else PLURAL_TYPE.search(text)
+    m = _search_ignoring_case(PLURAL_TYPE, text)
     if not m:
         return False
     word = text[m.start() : m.end()]
@@ -353,14 +361,11 @@ _NOT_A_REVIEW = (
     r"|easy read guide|information for (?:families|professionals|practitioners)|terms of reference)"
 )
 NOT_A_REVIEW = at_word_starts(_NOT_A_REVIEW, re.I)
-_NOT_A_REVIEW_LOWER = lower_case_twin(_NOT_A_REVIEW)
+# Case-exact twins of the case-blind patterns, for ASCII texts (``lower_case_twin``).
+_TWINS = {PLURAL_TYPE: lower_case_twin(_PLURAL), NOT_A_REVIEW: lower_case_twin(_NOT_A_REVIEW)}
 
 
 @lru_cache(maxsize=8192)
 def not_a_review(text: str | None) -> bool:
     """Whether a title is about something other than one review (guidance, training, a form)."""
-    if not text:
-        return False
-    if text.isascii():
-        return bool(_NOT_A_REVIEW_LOWER.search(text.lower()))
-    return bool(NOT_A_REVIEW.search(text))
+    return bool(text) and bool(_search_ignoring_case(NOT_A_REVIEW, text))

@@ -153,15 +153,18 @@ class ReviewSpider(scrapy.Spider):
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             self.logger.warning("could not read %s: %s", path, exc)
-            self.closed("read failed")  # the next read connects afresh
+            self._drop_reader()  # the next read connects afresh
             return []
 
-    def closed(self, reason) -> None:
-        """Scrapy calls this when the spider closes."""
+    def _drop_reader(self) -> None:
         conn = getattr(self, "_reader", None)
         if conn is not None:
             self._reader = None
             conn.close()
+
+    def closed(self, reason) -> None:
+        """Scrapy calls this when the spider closes."""
+        self._drop_reader()
 
     def document_checks(self, source: str):
         """HEAD requests re-checking the documents ``source`` listed: a 404 or 410 marks a
